@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig } from './config';
+
+/**
+ * The Siamese twin: one embedding network whose weights every branch shares. Training builds
+ * it from scratch; the browser loads the same topology from models/<id>/model.json.
+ *
+ * 96x192x1 -> conv5x5/2 -> [conv3x3 -> maxpool2] x3 -> conv3x3 -> [global avg | global max]
+ * -> dropout -> dense(embeddingDim) (-> sigmoid for the lossless variant).
+ * No batch normalisation: its moving statistics lag in tfjs training (see data/README.md).
+ */
+export function buildEmbeddingNet(cfg: ModelConfig, seed = 1): tf.LayersModel {
+  const init = (i: number) => tf.initializers.heNormal({ seed: seed * 101 + i });
+  const [f1, f2, f3, f4, f5] = cfg.filters;
+  const input = tf.input({ shape: [cfg.inputHeight, cfg.inputWidth, 1], name: 'signature' });
+  const conv = (x: tf.SymbolicTensor, filters: number, k: number, stride: number, i: number) =>
+    tf.layers
+      .conv2d({ filters, kernelSize: k, strides: stride, padding: 'same', activation: 'relu', kernelInitializer: init(i), name: `conv${i}` })
+      .apply(x) as tf.SymbolicTensor;
+  const pool = (x: tf.SymbolicTensor, i: number) =>
+    tf.layers.maxPooling2d({ poolSize: 2, strides: 2, name: `pool${i}` }).apply(x) as tf.SymbolicTensor;
+  let x = conv(input, f1, 5, 2, 1);
+  x = pool(conv(x, f2, 3, 1, 2), 2);
+  x = pool(conv(x, f3, 3, 1, 3), 3);
+  x = pool(conv(x, f4, 3, 1, 4), 4);
+  x = conv(x, f5, 3, 1, 5);
+  const avg = tf.layers.globalAveragePooling2d({ name: 'gap' }).apply(x) as tf.SymbolicTensor;
+  const max = tf.layers.globalMaxPooling2d({ name: 'gmp' }).apply(x) as tf.SymbolicTensor;
+  let h = tf.layers.concatenate({ name: 'pooled' }).apply([avg, max]) as tf.SymbolicTensor;
+  if (cfg.dropout > 0) h = tf.layers.dropout({ rate: cfg.dropout, name: 'drop' }).apply(h) as tf.SymbolicTensor;
+  const out = tf.layers
+    .dense({
+      units: cfg.embeddingDim,
+      activation: cfg.embeddingActivation === 'sigmoid' ? 'sigmoid' : 'linear',
+      kernelInitializer: tf.initializers.glorotNormal({ seed: seed * 101 + 99 }),
+      name: 'embedding',
+    })
+    .apply(h) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: out, name: 'countersign_embedding' });
+}

@@ -1,0 +1,22 @@
+import { INPUT_HEIGHT, INPUT_WIDTH } from '../preprocessing';
+
+/** Everything needed to rebuild the embedding network; stored in the model card. */
+export interface ModelConfig {
+  inputHeight: number;
+  inputWidth: number;
+  /** Filters of the five conv stages. */
+  filters: [number, number, number, number, number];
+  embeddingDim: number;
+  /** 'l2': unit-length embeddings (triplet, contrastive, BCE head); 'sigmoid': the lossless-triplet variant. */
+  embeddingActivation: 'l2' | 'sigmoid';
+  dropout: number;
+}
+
+export const DEFAULT_MODEL_CONFIG: ModelConfig = {
+  inputHeight: INPUT_HEIGHT,
+  inputWidth: INPUT_WIDTH,
+  filters: [24, 32, 64, 96, 128],
+  embeddingDim: 128,
+  embeddingActivation: 'l2',
+  dropout: 0.1,
+};

@@ -1,0 +1,27 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig } from './config';
+
+/** Final embedding from the network output: unit length for 'l2' models, unchanged for 'sigmoid'. */
+export function finishEmbedding(raw: tf.Tensor2D, cfg: Pick<ModelConfig, 'embeddingActivation'>): tf.Tensor2D {
+  if (cfg.embeddingActivation === 'sigmoid') return raw;
+  return tf.tidy(() => {
+    const norm = tf.sqrt(tf.maximum(tf.sum(tf.square(raw), 1, true), 1e-12));
+    return tf.div(raw, norm) as tf.Tensor2D;
+  });
+}
+
+/** Stacks preprocessed rasters (H*W floats each) into the network input [N, H, W, 1]. */
+export function toInputBatch(images: Float32Array[], cfg: Pick<ModelConfig, 'inputHeight' | 'inputWidth'>): tf.Tensor4D {
+  const size = cfg.inputHeight * cfg.inputWidth;
+  const buf = new Float32Array(images.length * size);
+  images.forEach((img, i) => {
+    if (img.length !== size) throw new RangeError(`input ${i} has ${img.length} values, expected ${size}`);
+    buf.set(img, i * size);
+  });
+  return tf.tensor4d(buf, [images.length, cfg.inputHeight, cfg.inputWidth, 1]);
+}
+
+/** Embeds a batch in inference mode; returns [N, D]. The caller disposes the result. */
+export function embedBatch(model: tf.LayersModel, x: tf.Tensor4D, cfg: Pick<ModelConfig, 'embeddingActivation'>): tf.Tensor2D {
+  return tf.tidy(() => finishEmbedding(model.predict(x) as tf.Tensor2D, cfg));
+}

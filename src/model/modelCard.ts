@@ -1,0 +1,43 @@
+import type { DecisionRule } from '../verification/decision';
+import type { ModelConfig } from './config';
+import type { DistanceHead } from './distanceHead';
+
+/** Figures from `npm run eval` for one data set and reference count. */
+export interface EvalFigures {
+  data: string;
+  writers: number;
+  references: number;
+  skilled: { eer: number; auc: number; far: number; frr: number };
+  random: { eer: number; far: number };
+  command: string;
+}
+
+/** models/<id>/model-card.json: everything the runtime and a reviewer need to use the model. */
+export interface ModelCard {
+  id: string;
+  /** Semantic version of the weights; stored with every reference embedding. */
+  version: string;
+  created: string;
+  preprocessing: { version: string; inputHeight: number; inputWidth: number };
+  architecture: ModelConfig;
+  parameters: number;
+  distanceHead: DistanceHead;
+  decision: DecisionRule;
+  training: {
+    command: string;
+    data: string[];
+    trainWriters: string[];
+    validationWriters: string[];
+    loss: string;
+    steps: number;
+    seconds: number;
+    seed: number;
+  };
+  metrics: EvalFigures[];
+}
+
+/** The ids of models in models/ and which one the app loads by default (models/index.json). */
+export interface ModelIndex {
+  default: string;
+  models: string[];
+}

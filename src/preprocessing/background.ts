@@ -1,0 +1,77 @@
+import type { GreyImage } from './pixelImage';
+
+/**
+ * Ink darkness relative to the local paper brightness, in [0, 1] (0 = paper, 1 = black ink).
+ *
+ * The paper level is estimated per block as a high percentile of the block (paper dominates
+ * any block larger than a stroke), smoothed over neighbouring blocks and interpolated. Dividing
+ * by it removes paper tone, scanner grey and uneven lighting: a grey CEDAR scan and a white
+ * one give the same result (the background shortcut named in the dataset manifest).
+ */
+export function inkDarkness(img: GreyImage): GreyImage {
+  const { width, height, data } = img;
+  const block = Math.max(8, Math.round(Math.max(width, height) / 12));
+  const bw = Math.ceil(width / block);
+  const bh = Math.ceil(height / block);
+  const paper = new Float32Array(bw * bh);
+  const hist = new Uint32Array(64);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      hist.fill(0);
+      let count = 0;
+      const y1 = Math.min(height, (by + 1) * block);
+      const x1 = Math.min(width, (bx + 1) * block);
+      for (let y = by * block; y < y1; y++) {
+        for (let x = bx * block; x < x1; x++) {
+          hist[Math.min(63, Math.floor(data[y * width + x] * 64))]++;
+          count++;
+        }
+      }
+      // 90th percentile of brightness: robust to a few bright noise pixels.
+      let target = count * 0.9;
+      let level = 63;
+      for (let k = 0; k < 64; k++) {
+        target -= hist[k];
+        if (target <= 0) {
+          level = k;
+          break;
+        }
+      }
+      paper[by * bw + bx] = (level + 0.5) / 64;
+    }
+  }
+  // A block covered mostly by ink reads too dark: take the max over the 3x3 neighbourhood.
+  const smooth = new Float32Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      let m = 0;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const yy = by + dy;
+          const xx = bx + dx;
+          if (yy >= 0 && yy < bh && xx >= 0 && xx < bw) m = Math.max(m, paper[yy * bw + xx]);
+        }
+      }
+      smooth[by * bw + bx] = Math.max(m, 0.05);
+    }
+  }
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / block - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(bh - 1, y0 + 1);
+    const ty = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / block - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(bw - 1, x0 + 1);
+      const tx = fx - x0;
+      const p =
+        (smooth[y0 * bw + x0] * (1 - tx) + smooth[y0 * bw + x1] * tx) * (1 - ty) +
+        (smooth[y1 * bw + x0] * (1 - tx) + smooth[y1 * bw + x1] * tx) * ty;
+      const v = 1 - data[y * width + x] / p;
+      out[y * width + x] = v < 0 ? 0 : v > 1 ? 1 : v;
+    }
+  }
+  return { width, height, data: out };
+}

@@ -1,0 +1,95 @@
+/**
+ * Clean-up of a binary ink mask: ruled lines along the borders (scanner artefacts, form boxes)
+ * and specks (paper noise) are removed; the signature's own strokes and dots stay.
+ */
+export function removeBorderLines(mask: Uint8Array, width: number, height: number): void {
+  const bandY = Math.max(2, Math.round(height * 0.06));
+  const bandX = Math.max(2, Math.round(width * 0.06));
+  for (let y = 0; y < height; y++) {
+    if (y >= bandY && y < height - bandY) continue;
+    let ink = 0;
+    for (let x = 0; x < width; x++) ink += mask[y * width + x];
+    if (ink > width * 0.35) for (let x = 0; x < width; x++) mask[y * width + x] = 0;
+  }
+  for (let x = 0; x < width; x++) {
+    if (x >= bandX && x < width - bandX) continue;
+    let ink = 0;
+    for (let y = 0; y < height; y++) ink += mask[y * width + x];
+    if (ink > height * 0.35) for (let y = 0; y < height; y++) mask[y * width + x] = 0;
+  }
+}
+
+/** Removes 8-connected components smaller than `minArea` pixels. Returns the ink pixels left. */
+export function removeSpecks(mask: Uint8Array, width: number, height: number, minArea: number): number {
+  const n = width * height;
+  const seen = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const comp: number[] = [];
+  let kept = 0;
+  for (let start = 0; start < n; start++) {
+    if (!mask[start] || seen[start]) continue;
+    comp.length = 0;
+    let sp = 0;
+    stack[sp++] = start;
+    seen[start] = 1;
+    while (sp > 0) {
+      const p = stack[--sp];
+      comp.push(p);
+      const px = p % width;
+      const py = (p - px) / width;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = py + dy;
+        if (yy < 0 || yy >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = px + dx;
+          if (xx < 0 || xx >= width) continue;
+          const q = yy * width + xx;
+          if (mask[q] && !seen[q]) {
+            seen[q] = 1;
+            stack[sp++] = q;
+          }
+        }
+      }
+    }
+    if (comp.length < minArea) for (const p of comp) mask[p] = 0;
+    else kept += comp.length;
+  }
+  return kept;
+}
+
+/**
+ * Bounding box of the ink, trimming `trim` of the ink mass from each side so a stray mark far
+ * from the signature does not decide the crop.
+ */
+export function inkBoundingBox(
+  mask: Uint8Array,
+  width: number,
+  height: number,
+  trim = 0.004,
+): { x0: number; y0: number; x1: number; y1: number } {
+  const cols = new Float64Array(width);
+  const rows = new Float64Array(height);
+  let total = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (mask[y * width + x]) {
+        cols[x]++;
+        rows[y]++;
+        total++;
+      }
+    }
+  }
+  const span = (proj: Float64Array): [number, number] => {
+    const cut = total * trim;
+    let acc = 0;
+    let a = 0;
+    while (a < proj.length - 1 && acc + proj[a] <= cut) acc += proj[a++];
+    acc = 0;
+    let b = proj.length - 1;
+    while (b > a && acc + proj[b] <= cut) acc += proj[b--];
+    return [a, b + 1];
+  };
+  const [x0, x1] = span(cols);
+  const [y0, y1] = span(rows);
+  return { x0, y0, x1, y1 };
+}

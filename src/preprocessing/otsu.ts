@@ -1,0 +1,31 @@
+/** Otsu's threshold of values in [0, 1] (256 bins). Returns the threshold and the between-class separation. */
+export function otsuThreshold(values: Float32Array): { threshold: number; separation: number } {
+  const bins = 256;
+  const hist = new Float64Array(bins);
+  for (let i = 0; i < values.length; i++) {
+    hist[Math.min(bins - 1, Math.max(0, Math.floor(values[i] * bins)))]++;
+  }
+  const total = values.length;
+  let sumAll = 0;
+  for (let k = 0; k < bins; k++) sumAll += k * hist[k];
+  let wB = 0;
+  let sumB = 0;
+  let best = -1;
+  let bestK = 0;
+  for (let k = 0; k < bins; k++) {
+    wB += hist[k];
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += k * hist[k];
+    const mB = sumB / wB;
+    const mF = (sumAll - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > best) {
+      best = between;
+      bestK = k;
+    }
+  }
+  const variance = best / (total * total) / (bins * bins);
+  return { threshold: (bestK + 1) / bins, separation: Math.sqrt(Math.max(0, variance)) };
+}

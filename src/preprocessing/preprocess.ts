@@ -1,0 +1,100 @@
+import { inkDarkness } from './background';
+import { PreprocessError } from './errors';
+import { greyFromPixels } from './decodeLimits';
+import { inkBoundingBox, removeBorderLines, removeSpecks } from './inkMask';
+import { otsuThreshold } from './otsu';
+import type { GreyImage, PixelImage } from './pixelImage';
+import { limitSize, resampleArea } from './resample';
+
+/**
+ * Version of the preprocessing below. Stored with every reference embedding and in every model
+ * card: a model is only valid with the preprocessing it was trained with.
+ */
+export const PREPROCESS_VERSION = 'pp1-otsu-binary-96x192';
+
+/** Model input raster: height x width, one channel, ink = 1, paper = 0. */
+export const INPUT_HEIGHT = 96;
+export const INPUT_WIDTH = 192;
+
+/** Working resolution: larger inputs are area-averaged down to this longest side first. */
+const WORK_MAX_SIDE = 512;
+/** Margin kept around the ink inside the model input, in input pixels. */
+const MARGIN = 4;
+
+export interface PreprocessResult {
+  /** INPUT_HEIGHT x INPUT_WIDTH, row-major, values in [0, 1], ink bright. */
+  data: Float32Array;
+  width: number;
+  height: number;
+  /** Fraction of the working image covered by ink after clean-up. */
+  inkFraction: number;
+  /** Ink bounding box in the original image's pixel coordinates. */
+  box: { x: number; y: number; width: number; height: number };
+}
+
+export interface PreprocessOptions {
+  height?: number;
+  width?: number;
+}
+
+/**
+ * The one preprocessing function of the project: training, evaluation and the browser call it
+ * on decoded pixels. Steps: greyscale (alpha over white) -> limit size -> ink darkness relative
+ * to local paper level (removes paper tone) -> Otsu binarisation (removes ink tone: pens and
+ * scanners differ) -> remove border lines and specks -> crop to the ink -> aspect-preserving
+ * area resize, centred, ink = 1.
+ *
+ * Throws PreprocessError for blank or unusable images.
+ */
+export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): PreprocessResult {
+  const outH = opts.height ?? INPUT_HEIGHT;
+  const outW = opts.width ?? INPUT_WIDTH;
+  const grey = greyFromPixels(img);
+  if (grey.width < 8 || grey.height < 8) {
+    throw new PreprocessError('too-small', `The image is only ${grey.width}x${grey.height} pixels; a signature needs at least 8x8.`);
+  }
+  const work = limitSize(grey, WORK_MAX_SIDE);
+  const dark = inkDarkness(work);
+  const { threshold, separation } = otsuThreshold(dark.data);
+  let maxDark = 0;
+  for (let i = 0; i < dark.data.length; i++) if (dark.data[i] > maxDark) maxDark = dark.data[i];
+  if (maxDark < 0.25 || separation < 0.02) {
+    throw new PreprocessError('blank', 'No ink found: the image looks blank. Sign again or choose another image.');
+  }
+  // Faint paper texture must never count as ink, whatever Otsu says on a clean image.
+  const t = Math.max(threshold, 0.18);
+  const { width, height } = work;
+  const mask = new Uint8Array(width * height);
+  for (let i = 0; i < mask.length; i++) mask[i] = dark.data[i] > t ? 1 : 0;
+  removeBorderLines(mask, width, height);
+  const area = width * height;
+  const ink = removeSpecks(mask, width, height, Math.max(3, Math.round(area * 4e-5)));
+  const minInk = Math.max(40, Math.round(area * 4e-4));
+  if (ink < minInk) {
+    throw new PreprocessError('blank', 'Too little ink: the signature is nearly blank. Sign again with a longer stroke.');
+  }
+  if (ink > area * 0.4) {
+    throw new PreprocessError('too-much-ink', 'This does not look like a signature on paper (more than 40% of the image is dark).');
+  }
+  const box = inkBoundingBox(mask, width, height);
+  const bw = box.x1 - box.x0;
+  const bh = box.y1 - box.y0;
+  const maskImg: GreyImage = { width, height, data: Float32Array.from(mask) };
+  const scale = Math.min((outW - 2 * MARGIN) / bw, (outH - 2 * MARGIN) / bh);
+  const dw = Math.max(1, Math.min(outW, Math.round(bw * scale)));
+  const dh = Math.max(1, Math.min(outH, Math.round(bh * scale)));
+  const patch = resampleArea(maskImg, box.x0, box.y0, bw, bh, dw, dh);
+  const data = new Float32Array(outW * outH);
+  const ox = Math.floor((outW - dw) / 2);
+  const oy = Math.floor((outH - dh) / 2);
+  for (let y = 0; y < dh; y++) data.set(patch.subarray(y * dw, (y + 1) * dw), (oy + y) * outW + ox);
+  const sx = grey.width / width;
+  const sy = grey.height / height;
+  return {
+    data,
+    width: outW,
+    height: outH,
+    inkFraction: ink / area,
+    box: { x: Math.round(box.x0 * sx), y: Math.round(box.y0 * sy), width: Math.round(bw * sx), height: Math.round(bh * sy) },
+  };
+}

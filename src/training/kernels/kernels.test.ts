@@ -1,0 +1,106 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerWasmTrainingKernels } from './registerWasmTrainingKernels';
+
+/** Runs fn on a backend and returns plain arrays, so results from two backends can be compared. */
+async function on<T extends tf.Tensor[]>(backend: string, fn: () => T): Promise<Float32Array[]> {
+  await tf.setBackend(backend);
+  expect(tf.getBackend()).toBe(backend);
+  const outs = fn();
+  const vals = await Promise.all(outs.map((t) => t.data() as Promise<Float32Array>));
+  outs.forEach((t) => t.dispose());
+  return vals;
+}
+
+function rand(shape: number[], seed: number): number[] {
+  return Array.from(tf.randomNormal(shape, 0, 1, 'float32', seed).dataSync());
+}
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  expect(a.length).toBe(b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+describe('wasm training kernels match the cpu backend', () => {
+  beforeAll(async () => {
+    registerWasmTrainingKernels();
+    await tf.setBackend('wasm');
+    await tf.ready();
+  });
+
+  const convCases: Array<{ name: string; x: number[]; f: number[]; stride: number; pad: 'same' | 'valid' }> = [
+    { name: '3x3 same stride 1', x: [2, 9, 11, 3], f: [3, 3, 3, 4], stride: 1, pad: 'same' },
+    { name: '5x5 same stride 2', x: [3, 12, 17, 1], f: [5, 5, 1, 6], stride: 2, pad: 'same' },
+    { name: '3x3 valid stride 2, odd size', x: [2, 11, 13, 2], f: [3, 3, 2, 5], stride: 2, pad: 'valid' },
+    { name: '3x3 valid stride 1', x: [1, 7, 8, 4], f: [3, 3, 4, 3], stride: 1, pad: 'valid' },
+  ];
+
+  for (const c of convCases) {
+    it(`conv2d gradients (filter and input): ${c.name}`, async () => {
+      const xv = rand(c.x, 1);
+      const fv = rand(c.f, 2);
+      const run = () => {
+        const x = tf.tensor4d(xv, c.x as [number, number, number, number]);
+        const f = tf.tensor4d(fv, c.f as [number, number, number, number]);
+        const g = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+          tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.stride, c.pad))),
+        )([x, f]);
+        x.dispose();
+        f.dispose();
+        return g;
+      };
+      const cpu = await on('cpu', run);
+      const wasm = await on('wasm', run);
+      const scale = Math.max(...cpu[1].map(Math.abs));
+      expect(maxAbsDiff(cpu[0], wasm[0]) / Math.max(...cpu[0].map(Math.abs))).toBeLessThan(1e-4);
+      expect(maxAbsDiff(cpu[1], wasm[1]) / scale).toBeLessThan(1e-4);
+      await tf.setBackend('wasm');
+    });
+  }
+
+  it('transposed batchMatMul', async () => {
+    const av = rand([2, 5, 7], 3);
+    const bv = rand([2, 6, 5], 4);
+    const run = () => {
+      const a = tf.tensor3d(av, [2, 5, 7]);
+      const b = tf.tensor3d(bv, [2, 6, 5]);
+      const out = [tf.matMul(a, b, true, true), tf.matMul(a, tf.transpose(b, [0, 2, 1]), true, false), tf.matMul(tf.transpose(a, [0, 2, 1]), b, false, true)];
+      a.dispose();
+      b.dispose();
+      return out;
+    };
+    const cpu = await on('cpu', run);
+    const wasm = await on('wasm', run);
+    for (let i = 0; i < cpu.length; i++) expect(maxAbsDiff(cpu[i], wasm[i])).toBeLessThan(1e-4);
+  });
+
+  it('tile', async () => {
+    const xv = rand([2, 3, 4], 5);
+    const run = () => {
+      const x = tf.tensor3d(xv, [2, 3, 4]);
+      const out = [tf.tile(x, [2, 1, 3]), tf.tile(x, [1, 1, 1])];
+      x.dispose();
+      return out;
+    };
+    const cpu = await on('cpu', run);
+    const wasm = await on('wasm', run);
+    for (let i = 0; i < cpu.length; i++) expect(maxAbsDiff(cpu[i], wasm[i])).toBe(0);
+  });
+
+  it('kernels leak no tensors or wasm memory', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.randomNormal([2, 10, 10, 3]) as tf.Tensor4D;
+    const f = tf.randomNormal([3, 3, 3, 4]) as tf.Tensor4D;
+    const step = () => tf.tidy(() => tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same')))([x, f]));
+    tf.dispose(step());
+    const before = tf.memory();
+    for (let i = 0; i < 5; i++) tf.dispose(step());
+    const after = tf.memory();
+    expect(after.numTensors).toBe(before.numTensors);
+    expect(after.numBytes).toBe(before.numBytes);
+    tf.dispose([x, f]);
+  });
+});

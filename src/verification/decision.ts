@@ -1,0 +1,87 @@
+/**
+ * The verification decision: pure functions from distances to a verdict. The browser, the
+ * evaluation command and the threshold fitting all use these.
+ *
+ * Score = aggregate distance of the questioned signature to the references, divided by the
+ * writer's own spread (mean reference-to-reference distance, shrunk toward a global prior when
+ * there are few references). That makes the threshold subject-specific: a writer who varies a
+ * lot gets a wider acceptance region.
+ */
+export type Verdict = 'genuine' | 'forged' | 'refer';
+
+export interface OperatingPoint {
+  /** e.g. "balanced (EER)", "strict: FAR 1%" */
+  name: string;
+  /** Score threshold: score <= threshold is accepted as genuine. */
+  threshold: number;
+  /** Skilled-forgery FAR and FRR measured on validation writers at this threshold. */
+  validationFar: number;
+  validationFrr: number;
+}
+
+export interface DecisionRule {
+  aggregate: 'min' | 'mean';
+  /** Typical genuine-to-genuine distance over validation writers; the prior for the writer scale. */
+  globalScale: number;
+  /** Weight of the prior, in references: scale = (pairs*refMean + priorWeight*global) / (pairs + priorWeight). */
+  priorWeight: number;
+  /** The shipped operating point. */
+  threshold: number;
+  /** Scores within threshold*(1 +- referBand) are referred to a human. */
+  referBand: number;
+  /** Calibrated alternatives (teller settings). */
+  operatingPoints: OperatingPoint[];
+}
+
+export interface Score {
+  score: number;
+  minDistance: number;
+  meanDistance: number;
+  scale: number;
+}
+
+export function mean(xs: readonly number[]): number {
+  if (xs.length === 0) throw new RangeError('mean of an empty list');
+  let s = 0;
+  for (const x of xs) s += x;
+  return s / xs.length;
+}
+
+/** Upper-triangle entries of a square distance matrix given as rows: the n(n-1)/2 reference pairs. */
+export function upperTriangle(matrix: readonly (readonly number[])[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < matrix.length; i++) for (let j = i + 1; j < matrix.length; j++) out.push(matrix[i][j]);
+  return out;
+}
+
+/** The writer's scale from its reference-to-reference distances (empty with one reference). */
+export function writerScale(refPairDistances: readonly number[], rule: Pick<DecisionRule, 'globalScale' | 'priorWeight'>): number {
+  const n = refPairDistances.length;
+  const sum = refPairDistances.reduce((a, b) => a + b, 0);
+  return (sum + rule.priorWeight * rule.globalScale) / (n + rule.priorWeight);
+}
+
+export function scoreQuestioned(
+  distancesToRefs: readonly number[],
+  refPairDistances: readonly number[],
+  rule: Pick<DecisionRule, 'aggregate' | 'globalScale' | 'priorWeight'>,
+): Score {
+  if (distancesToRefs.length === 0) throw new RangeError('no reference signatures to compare with');
+  const minDistance = Math.min(...distancesToRefs);
+  const meanDistance = mean(distancesToRefs);
+  const scale = writerScale(refPairDistances, rule);
+  const agg = rule.aggregate === 'min' ? minDistance : meanDistance;
+  return { score: agg / scale, minDistance, meanDistance, scale };
+}
+
+export function decide(score: number, threshold: number, referBand: number): Verdict {
+  if (score <= threshold * (1 - referBand)) return 'genuine';
+  if (score > threshold * (1 + referBand)) return 'forged';
+  return 'refer';
+}
+
+/** A display confidence in [0, 1] that the signature is genuine (0.5 at the threshold). */
+export function confidence(score: number, threshold: number): number {
+  const z = (threshold - score) / (0.15 * threshold);
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,56 @@
+import type { PixelImage } from '../preprocessing';
+import { CaptureError } from './errors';
+import { formatLabel, HEADER_BYTES } from './imageHeader';
+import { checkDecodedSize, inspectImageFile } from './inspect';
+
+/**
+ * Decodes an image file with the browser's own decoders into RGBA pixels (browser only).
+ * Size, type and declared dimensions are checked first (see inspectImageFile); the decoded
+ * bitmap's size is checked again before its pixels are copied out.
+ */
+export async function decodeImageBlob(blob: Blob, name: string): Promise<PixelImage> {
+  let head: Uint8Array;
+  try {
+    head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
+  } catch (err) {
+    throw new CaptureError('read-failed', `"${name}" could not be read (${(err as Error)?.message ?? err}). Choose the file again.`, { cause: err });
+  }
+  const header = inspectImageFile(name, blob.size, head);
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+  } catch (err) {
+    throw new CaptureError(
+      'corrupt',
+      `"${name}" could not be decoded: the file is damaged or is not a real ${formatLabel(header.format)} image.`,
+      { cause: err },
+    );
+  }
+  try {
+    const { width, height } = bitmap;
+    if (width === 0 || height === 0) throw new CaptureError('corrupt', `"${name}" has no pixels; the file is damaged.`);
+    checkDecodedSize(name, width, height);
+    return bitmapToPixels(bitmap);
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** Copies a bitmap's pixels (RGBA, straight alpha) out through a 2D canvas. */
+export function bitmapToPixels(source: ImageBitmap | HTMLCanvasElement | OffscreenCanvas): PixelImage {
+  const { width, height } = source;
+  const canvas = makeCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+  if (!ctx) throw new CaptureError('read-failed', 'This browser could not create a 2D canvas to read the image.');
+  ctx.drawImage(source, 0, 0);
+  const data = ctx.getImageData(0, 0, width, height).data;
+  return { width, height, channels: 4, data };
+}
+
+export function makeCanvas(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
+  const c = document.createElement('canvas');
+  c.width = width;
+  c.height = height;
+  return c;
+}

@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './errors';
+export * from './validation';
+export * from './store';
+export * from './settings';

@@ -1,0 +1,3 @@
+/** Keys of the settings store. */
+export const SETTING_BACKEND = 'backend';
+export const SETTING_OPERATING_POINT = 'operatingPoint';

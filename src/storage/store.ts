@@ -1,0 +1,290 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { StorageError, toStorageError } from './errors';
+import {
+  DB_NAME,
+  DB_VERSION,
+  MAX_REFERENCES,
+  upgradeSchema,
+  type CountersignDB,
+  type CustomerRecord,
+  type ReferenceRecord,
+  type ReferenceSource,
+} from './schema';
+import { matchesCustomer, normaliseCustomerInput } from './validation';
+
+export interface CustomerSummary extends CustomerRecord {
+  referenceCount: number;
+}
+
+/** A reference about to be stored (the store assigns id, customerId and createdAt). */
+export interface NewReference {
+  image: Uint8Array;
+  width: number;
+  height: number;
+  embedding: Float32Array;
+  modelId: string;
+  modelVersion: string;
+  preprocessVersion: string;
+  source: ReferenceSource;
+  label: string;
+}
+
+export interface EmbeddingUpdate {
+  id: string;
+  embedding: Float32Array;
+  modelId: string;
+  modelVersion: string;
+}
+
+export interface OpenOptions {
+  name?: string;
+  /** Called when another tab needs a newer schema; the store closes itself first. */
+  onVersionChange?: () => void;
+}
+
+function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Customers, their reference signatures and app settings in IndexedDB. Every write runs in one
+ * transaction that is aborted on any failure, so a refused or failed operation stores nothing.
+ * All errors are StorageError with a message for the teller.
+ */
+export class SignatureStore {
+  private constructor(private readonly db: IDBPDatabase<CountersignDB>) {}
+
+  static async open(opts: OpenOptions = {}): Promise<SignatureStore> {
+    if (typeof indexedDB === 'undefined') {
+      throw new StorageError('unavailable', 'This browser has no IndexedDB: enrolled customers cannot be stored. Use a current browser outside private mode.');
+    }
+    let store: SignatureStore | undefined;
+    try {
+      const db = await openDB<CountersignDB>(opts.name ?? DB_NAME, DB_VERSION, {
+        upgrade: (db, oldVersion, newVersion, tx) => upgradeSchema(db, oldVersion, newVersion ?? DB_VERSION, tx),
+        blocking: () => {
+          store?.close();
+          opts.onVersionChange?.();
+        },
+      });
+      store = new SignatureStore(db);
+      return store;
+    } catch (err) {
+      throw toStorageError(err, 'open the local database');
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  get schemaVersion(): number {
+    return this.db.version;
+  }
+
+  // ----- customers -----
+
+  async listCustomers(query = ''): Promise<CustomerSummary[]> {
+    try {
+      const tx = this.db.transaction(['customers', 'references'], 'readonly');
+      const customers = await tx.objectStore('customers').index('byName').getAll();
+      const counts = new Map<string, number>();
+      let cursor = await tx.objectStore('references').index('byCustomer').openKeyCursor();
+      while (cursor) {
+        counts.set(cursor.key, (counts.get(cursor.key) ?? 0) + 1);
+        cursor = await cursor.continue();
+      }
+      await tx.done;
+      return customers.filter((c) => matchesCustomer(c, query)).map((c) => ({ ...c, referenceCount: counts.get(c.id) ?? 0 }));
+    } catch (err) {
+      throw toStorageError(err, 'read the customer list');
+    }
+  }
+
+  async getCustomer(id: string): Promise<CustomerRecord | undefined> {
+    try {
+      return await this.db.get('customers', id);
+    } catch (err) {
+      throw toStorageError(err, 'read the customer');
+    }
+  }
+
+  async createCustomer(input: { id: string; name: string }): Promise<CustomerRecord> {
+    const { id, name } = normaliseCustomerInput(input);
+    const record: CustomerRecord = { id, name, nameKey: name.toLowerCase(), createdAt: Date.now() };
+    const tx = this.db.transaction('customers', 'readwrite');
+    try {
+      const existing = await tx.store.get(id);
+      if (existing) throw duplicate(existing);
+      await tx.store.add(record);
+      await tx.done;
+      return record;
+    } catch (err) {
+      abortQuietly(tx);
+      if (errorName(err) === 'ConstraintError') throw duplicate({ id, name: '' });
+      throw toStorageError(err, 'create the customer');
+    }
+  }
+
+  /** Deletes a customer and all their references. */
+  async deleteCustomer(id: string): Promise<void> {
+    const tx = this.db.transaction(['customers', 'references'], 'readwrite');
+    try {
+      const refs = tx.objectStore('references');
+      const keys = await refs.index('byCustomer').getAllKeys(id);
+      for (const k of keys) await refs.delete(k);
+      await tx.objectStore('customers').delete(id);
+      await tx.done;
+    } catch (err) {
+      abortQuietly(tx);
+      throw toStorageError(err, 'delete the customer');
+    }
+  }
+
+  // ----- references -----
+
+  async listReferences(customerId: string): Promise<ReferenceRecord[]> {
+    try {
+      const refs = await this.db.getAllFromIndex('references', 'byCustomer', customerId);
+      return refs.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    } catch (err) {
+      throw toStorageError(err, 'read the reference signatures');
+    }
+  }
+
+  async countReferences(customerId: string): Promise<number> {
+    try {
+      return await this.db.countFromIndex('references', 'byCustomer', customerId);
+    } catch (err) {
+      throw toStorageError(err, 'count the reference signatures');
+    }
+  }
+
+  /**
+   * Adds references to a customer, all or none: refused when the customer does not exist or
+   * would end up with more than MAX_REFERENCES.
+   */
+  async addReferences(customerId: string, items: readonly NewReference[]): Promise<ReferenceRecord[]> {
+    if (items.length === 0) return [];
+    for (const item of items) validateReference(item);
+    const tx = this.db.transaction(['customers', 'references'], 'readwrite');
+    try {
+      const customer = await tx.objectStore('customers').get(customerId);
+      if (!customer) throw new StorageError('unknown-customer', `There is no customer with id "${customerId}".`);
+      const refs = tx.objectStore('references');
+      const have = await refs.index('byCustomer').count(customerId);
+      if (have + items.length > MAX_REFERENCES) throw tooMany(customer, have, items.length);
+      const now = Date.now();
+      const records: ReferenceRecord[] = items.map((item, i) => ({
+        ...item,
+        id: newId(),
+        customerId,
+        createdAt: now + i,
+      }));
+      for (const r of records) await refs.add(r);
+      await tx.done;
+      return records;
+    } catch (err) {
+      abortQuietly(tx);
+      throw toStorageError(err, 'save the reference signatures');
+    }
+  }
+
+  async removeReference(referenceId: string): Promise<void> {
+    try {
+      await this.db.delete('references', referenceId);
+    } catch (err) {
+      throw toStorageError(err, 'remove the reference signature');
+    }
+  }
+
+  /** References whose embedding was not made by the given model. */
+  async referencesNotFrom(modelId: string, modelVersion: string): Promise<ReferenceRecord[]> {
+    try {
+      const all = await this.db.getAll('references');
+      return all.filter((r) => r.modelId !== modelId || r.modelVersion !== modelVersion);
+    } catch (err) {
+      throw toStorageError(err, 'read the reference signatures');
+    }
+  }
+
+  /** Replaces embeddings (after a model change), all or none. */
+  async updateEmbeddings(updates: readonly EmbeddingUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    const tx = this.db.transaction('references', 'readwrite');
+    try {
+      for (const u of updates) {
+        const r = await tx.store.get(u.id);
+        if (!r) throw new StorageError('invalid-reference', 'A reference signature disappeared while it was being updated.');
+        await tx.store.put({ ...r, embedding: u.embedding, modelId: u.modelId, modelVersion: u.modelVersion });
+      }
+      await tx.done;
+    } catch (err) {
+      abortQuietly(tx);
+      throw toStorageError(err, 'update the reference embeddings');
+    }
+  }
+
+  // ----- settings -----
+
+  async getSetting<T>(key: string, fallback: T): Promise<T> {
+    try {
+      const rec = await this.db.get('settings', key);
+      return rec === undefined ? fallback : (rec.value as T);
+    } catch (err) {
+      throw toStorageError(err, 'read the settings');
+    }
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    try {
+      await this.db.put('settings', { key, value });
+    } catch (err) {
+      throw toStorageError(err, 'save the settings');
+    }
+  }
+}
+
+function validateReference(r: NewReference): void {
+  if (!(r.image instanceof Uint8Array) || r.image.length !== r.width * r.height || r.width <= 0 || r.height <= 0) {
+    throw new StorageError('invalid-reference', 'The reference image has the wrong size; nothing was saved.');
+  }
+  if (!(r.embedding instanceof Float32Array) || r.embedding.length === 0 || !r.embedding.every(Number.isFinite)) {
+    throw new StorageError('invalid-reference', 'The reference embedding is missing or not finite; nothing was saved.');
+  }
+}
+
+function duplicate(existing: { id: string; name: string }): StorageError {
+  const who = existing.name ? ` (${existing.name})` : '';
+  return new StorageError(
+    'duplicate-customer',
+    `A customer with id "${existing.id}"${who} already exists. Choose another id, or pick the existing customer to add references.`,
+  );
+}
+
+function tooMany(customer: CustomerRecord, have: number, adding: number): StorageError {
+  const room = MAX_REFERENCES - have;
+  const tail =
+    room <= 0
+      ? 'Remove one before adding another.'
+      : `Only ${room} more can be added; choose at most ${room} image${room === 1 ? '' : 's'}.`;
+  return new StorageError(
+    'too-many-references',
+    `${customer.name} (${customer.id}) already has ${have} of at most ${MAX_REFERENCES} reference signatures; adding ${adding} would exceed the limit. ${tail}`,
+  );
+}
+
+function errorName(err: unknown): string {
+  return err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
+}
+
+function abortQuietly(tx: { abort(): void; done: Promise<void> }): void {
+  tx.done.catch(() => undefined);
+  try {
+    tx.abort();
+  } catch {
+    // already finished or aborted
+  }
+}

@@ -192,6 +192,23 @@ export class SignatureStore {
     }
   }
 
+  /**
+   * Throws the same 'too-many-references' / 'unknown-customer' error addReferences would, without
+   * writing: lets callers refuse before doing expensive work. addReferences checks again.
+   */
+  async assertRoomFor(customerId: string, adding: number): Promise<void> {
+    let customer: CustomerRecord | undefined;
+    let have: number;
+    try {
+      customer = await this.db.get('customers', customerId);
+      have = await this.db.countFromIndex('references', 'byCustomer', customerId);
+    } catch (err) {
+      throw toStorageError(err, 'check the reference count');
+    }
+    if (!customer) throw new StorageError('unknown-customer', `There is no customer with id "${customerId}".`);
+    if (have + adding > MAX_REFERENCES) throw tooMany(customer, have, adding);
+  }
+
   async removeReference(referenceId: string): Promise<void> {
     try {
       await this.db.delete('references', referenceId);

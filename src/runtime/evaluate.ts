@@ -1,0 +1,70 @@
+import {
+  confidence,
+  decide,
+  scoreQuestioned,
+  upperTriangle,
+  writerScale,
+  type DecisionRule,
+  type Verdict,
+} from '../verification';
+
+export interface VerificationResult {
+  verdict: Verdict;
+  /** Score / writer scale; <= threshold*(1-referBand) is genuine. */
+  score: number;
+  /** Display confidence in [0, 1] that the signature is genuine. */
+  confidence: number;
+  threshold: number;
+  referBand: number;
+  /** Distance from the questioned signature to each reference, in reference order. */
+  distances: number[];
+  minDistance: number;
+  meanDistance: number;
+  /** The writer's scale from reference-to-reference distances. */
+  scale: number;
+  /** Number of reference pairs the scale used. */
+  referencePairs: number;
+}
+
+/** The threshold in force: the card's, or one of its calibrated operating points by name. */
+export function thresholdFor(rule: DecisionRule, operatingPoint: string | null | undefined): number {
+  if (!operatingPoint) return rule.threshold;
+  const op = rule.operatingPoints.find((p) => p.name === operatingPoint);
+  return op ? op.threshold : rule.threshold;
+}
+
+/**
+ * Verdict from distances, using the shared decision rule: distancesToRefs [N], refMatrix the
+ * N x N reference-to-reference distances (only the upper triangle is read).
+ */
+export function evaluateVerification(
+  distancesToRefs: readonly number[],
+  refMatrix: readonly (readonly number[])[],
+  rule: DecisionRule,
+  operatingPoint?: string | null,
+): VerificationResult {
+  const pairs = upperTriangle(refMatrix);
+  const s = scoreQuestioned(distancesToRefs, pairs, rule);
+  const threshold = thresholdFor(rule, operatingPoint);
+  return {
+    verdict: decide(s.score, threshold, rule.referBand),
+    score: s.score,
+    confidence: confidence(s.score, threshold),
+    threshold,
+    referBand: rule.referBand,
+    distances: [...distancesToRefs],
+    minDistance: s.minDistance,
+    meanDistance: s.meanDistance,
+    scale: s.scale,
+    referencePairs: pairs.length,
+  };
+}
+
+/**
+ * Demo similarity of two signatures in [0, 1]: the display confidence that they are by the
+ * same writer if one were the only reference (writer scale = the rule's global prior).
+ */
+export function pairSimilarity(distance: number, rule: DecisionRule, operatingPoint?: string | null): number {
+  const score = distance / writerScale([], rule);
+  return confidence(score, thresholdFor(rule, operatingPoint));
+}

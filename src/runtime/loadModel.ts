@@ -1,0 +1,65 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelCard, ModelIndex } from '../model/modelCard';
+import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSION } from '../preprocessing';
+import { AppError } from './errors';
+
+export interface LoadedModel {
+  card: ModelCard;
+  model: tf.LayersModel;
+  /** URL of model.json. */
+  url: string;
+}
+
+async function fetchJson<T>(url: string, what: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, { cache: 'no-cache' });
+  } catch (err) {
+    throw new AppError('model-load', `Could not download the ${what} (${url}): ${(err as Error)?.message ?? err}.`, { cause: err });
+  }
+  if (!res.ok) throw new AppError('model-load', `Could not download the ${what}: ${url} answered ${res.status} ${res.statusText}.`);
+  try {
+    return (await res.json()) as T;
+  } catch (err) {
+    throw new AppError('model-load', `The ${what} at ${url} is not valid JSON.`, { cause: err });
+  }
+}
+
+/** Checks a model card against this build's preprocessing; throws AppError('model-mismatch'). */
+export function checkModelCard(card: ModelCard): void {
+  const p = card.preprocessing;
+  if (!p || p.version !== PREPROCESS_VERSION || p.inputHeight !== INPUT_HEIGHT || p.inputWidth !== INPUT_WIDTH) {
+    throw new AppError(
+      'model-mismatch',
+      `Model ${card.id}@${card.version} expects preprocessing ${p?.version} ${p?.inputHeight}x${p?.inputWidth}, but this app preprocesses with ${PREPROCESS_VERSION} ${INPUT_HEIGHT}x${INPUT_WIDTH}.`,
+    );
+  }
+  if (!card.distanceHead || !card.decision || !(card.decision.threshold > 0)) {
+    throw new AppError('model-mismatch', `Model card ${card.id} has no distance head or decision rule.`);
+  }
+}
+
+/**
+ * Loads the default model named by <base>index.json: its card and its tfjs layers model.
+ * onProgress receives the weight download fraction (0..1).
+ */
+export async function loadDefaultModel(baseUrl: string, onProgress?: (fraction: number) => void): Promise<LoadedModel> {
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const index = await fetchJson<ModelIndex>(`${base}index.json`, 'model index');
+  if (!index.default) throw new AppError('model-load', `${base}index.json names no default model.`);
+  const card = await fetchJson<ModelCard>(`${base}${index.default}/model-card.json`, 'model card');
+  checkModelCard(card);
+  const url = `${base}${index.default}/model.json`;
+  let model: tf.LayersModel;
+  try {
+    model = await tf.loadLayersModel(url, { onProgress: (f) => onProgress?.(f) });
+  } catch (err) {
+    throw new AppError('model-load', `Could not load the model ${url}: ${(err as Error)?.message ?? err}.`, { cause: err });
+  }
+  const shape = model.inputs[0]?.shape;
+  if (!shape || shape[1] !== INPUT_HEIGHT || shape[2] !== INPUT_WIDTH || shape[3] !== 1) {
+    model.dispose();
+    throw new AppError('model-mismatch', `The model's input is ${JSON.stringify(shape)}, expected [null, ${INPUT_HEIGHT}, ${INPUT_WIDTH}, 1].`);
+  }
+  return { card, model, url };
+}

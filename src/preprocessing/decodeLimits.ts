@@ -16,7 +16,7 @@ export function checkImageSize(width: number, height: number): void {
 }
 
 export function greyFromPixels(img: PixelImage): GreyImage {
-  assertPixelImage(img);
   checkImageSize(img.width, img.height);
+  assertPixelImage(img);
   return toGrey(img);
 }

@@ -19,3 +19,12 @@ export function toGrey(img: PixelImage): GreyImage {
   }
   return { width, height, data: out };
 }
+
+/** 8-bit single-channel copy of any PixelImage (alpha composited over white). */
+export function toGreyPixels(img: PixelImage): PixelImage {
+  if (img.channels === 1) return img;
+  const g = toGrey(img);
+  const data = new Uint8Array(g.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = Math.round(g.data[i] * 255);
+  return { width: img.width, height: img.height, channels: 1, data };
+}

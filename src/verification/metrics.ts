@@ -34,7 +34,7 @@ export function rocPoints(genuine: readonly number[], forged: readonly number[])
 
 /**
  * Equal error rate: where FAR and FRR cross, interpolated between the two neighbouring
- * thresholds. Returns the rate and a threshold at the crossing (midpoint of the two scores).
+ * thresholds. Returns the rate and a threshold at the crossing.
  */
 export function equalErrorRate(genuine: readonly number[], forged: readonly number[]): { eer: number; threshold: number } {
   const pts = rocPoints(genuine, forged);
@@ -47,8 +47,14 @@ export function equalErrorRate(genuine: readonly number[], forged: readonly numb
       const db = b.far - b.frr;
       const t = da === db ? 0 : -da / (db - da);
       const eer = a.far + t * (b.far - a.far);
-      const lo = Number.isFinite(a.threshold) ? a.threshold : b.threshold;
-      return { eer, threshold: (lo + b.threshold) / 2 };
+      // Threshold: where the rates are equal at b, the middle of the gap to the next score
+      // (the widest margin); otherwise whichever neighbour is closer to equal.
+      if (db === 0) {
+        const next = pts[i + 1];
+        return { eer, threshold: next ? (b.threshold + next.threshold) / 2 : b.threshold };
+      }
+      const threshold = Math.abs(da) < Math.abs(db) && Number.isFinite(a.threshold) ? a.threshold : b.threshold;
+      return { eer, threshold };
     }
   }
   return { eer: 0, threshold: pts[pts.length - 1].threshold };

@@ -1,0 +1,60 @@
+import { PreprocessError, preprocess, toGrey, type PixelImage } from '../preprocessing';
+import { augment, greyToPixels, type AugmentOptions } from './augment';
+import type { WriterImages } from './data/imageStore';
+import type { Rng } from './data/random';
+
+/**
+ * A training batch: P writers, each with K genuine and F skilled forgeries. `writer` numbers
+ * writers within the batch; `genuine` marks genuine images. A forgery of writer w is a negative
+ * for w's genuine signatures (the hardest kind), and so is anything by another writer.
+ */
+export interface TrainBatch {
+  images: Float32Array; // [B, H, W] concatenated
+  writer: Int32Array;
+  genuine: Uint8Array;
+  size: number;
+}
+
+export interface BatchShape {
+  writers: number;
+  genuine: number;
+  forged: number;
+}
+
+export function sampleBatch(
+  pool: WriterImages[],
+  shape: BatchShape,
+  rng: Rng,
+  inputSize: { height: number; width: number },
+  aug: AugmentOptions | null,
+): TrainBatch {
+  const eligible = pool.filter((w) => w.genuine.length >= 2);
+  const writers = rng.sample(eligible, shape.writers);
+  const items: { img: (typeof pool)[0]['genuine'][0]; w: number; g: boolean }[] = [];
+  writers.forEach((w, wi) => {
+    for (const img of rng.sample(w.genuine, shape.genuine)) items.push({ img, w: wi, g: true });
+    for (const img of rng.sample(w.forged, shape.forged)) items.push({ img, w: wi, g: false });
+  });
+  const hw = inputSize.height * inputSize.width;
+  const images = new Float32Array(items.length * hw);
+  const writer = new Int32Array(items.length);
+  const genuine = new Uint8Array(items.length);
+  items.forEach((it, i) => {
+    images.set(augmentedInput(it.img, rng, inputSize, aug), i * hw);
+    writer[i] = it.w;
+    genuine[i] = it.g ? 1 : 0;
+  });
+  return { images, writer, genuine, size: items.length };
+}
+
+/** Preprocessed input of an augmented image; an augmentation that erased the ink falls back to the original. */
+function augmentedInput(img: PixelImage, rng: Rng, size: { height: number; width: number }, aug: AugmentOptions | null): Float32Array {
+  if (aug) {
+    try {
+      return preprocess(greyToPixels(augment(toGrey(img), rng, aug)), size).data;
+    } catch (e) {
+      if (!(e instanceof PreprocessError)) throw e;
+    }
+  }
+  return preprocess(img, size).data;
+}

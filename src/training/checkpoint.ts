@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A resumable training state: step counter, RNG, timing, history, model and optimizer arrays. */
+export interface CheckpointMeta {
+  step: number;
+  seconds: number;
+  rngState: number;
+  bestScore: number;
+  bestStep: number;
+  history: Array<{ step: number; loss: number; valEer?: number; valRandomEer?: number; seconds: number }>;
+  args: Record<string, unknown>;
+  weightShapes: number[][];
+  optimizerShapes: number[][];
+}
+
+function pack(arrays: Float32Array[]): Buffer {
+  const total = arrays.reduce((n, a) => n + a.length, 0);
+  const buf = new Float32Array(total);
+  let o = 0;
+  for (const a of arrays) {
+    buf.set(a, o);
+    o += a.length;
+  }
+  return Buffer.from(buf.buffer);
+}
+
+function unpack(buf: Buffer, shapes: number[][]): Float32Array[] {
+  const all = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  let o = 0;
+  return shapes.map((s) => {
+    const n = s.reduce((a, b) => a * b, 1);
+    const a = all.slice(o, o + n);
+    o += n;
+    return a;
+  });
+}
+
+/** Writes atomically (temp file + rename), so a kill mid-write never corrupts the last checkpoint. */
+function writeAtomic(path: string, data: string | Buffer): void {
+  writeFileSync(path + '.tmp', data);
+  renameSync(path + '.tmp', path);
+}
+
+export function saveCheckpoint(dir: string, meta: CheckpointMeta, weights: Float32Array[], optimizer: Float32Array[], best?: Float32Array[]): void {
+  mkdirSync(dir, { recursive: true });
+  writeAtomic(join(dir, 'weights.bin'), pack(weights));
+  writeAtomic(join(dir, 'optimizer.bin'), pack(optimizer));
+  if (best) writeAtomic(join(dir, 'best.bin'), pack(best));
+  writeAtomic(join(dir, 'state.json'), JSON.stringify(meta, null, 1));
+}
+
+export function loadCheckpoint(dir: string): { meta: CheckpointMeta; weights: Float32Array[]; optimizer: Float32Array[]; best: Float32Array[] | null } | null {
+  if (!existsSync(join(dir, 'state.json'))) return null;
+  const meta = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as CheckpointMeta;
+  const weights = unpack(readFileSync(join(dir, 'weights.bin')), meta.weightShapes);
+  const optimizer = unpack(readFileSync(join(dir, 'optimizer.bin')), meta.optimizerShapes);
+  const best = existsSync(join(dir, 'best.bin')) ? unpack(readFileSync(join(dir, 'best.bin')), meta.weightShapes) : null;
+  return { meta, weights, optimizer, best };
+}

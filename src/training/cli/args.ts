@@ -1,0 +1,26 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** Parses --flags, printing usage and exiting on an unknown flag or --help. */
+export function cliArgs<T extends NonNullable<ParseArgsConfig['options']>>(options: T, usage: string) {
+  try {
+    const { values } = parseArgs({ options: { ...options, help: { type: 'boolean' } }, allowPositionals: false });
+    if (values.help) {
+      console.log(usage);
+      process.exit(0);
+    }
+    return values as { [K in keyof T]: T[K] extends { type: 'boolean' } ? boolean | undefined : string | undefined };
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+}
+
+export function num(v: string | undefined, def: number, name: string): number {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isFinite(n)) {
+    console.error(`--${name} must be a number, got "${v}"`);
+    process.exit(2);
+  }
+  return n;
+}

@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import * as tf from '@tensorflow/tfjs';
+import { embedBatch, toInputBatch } from '../../model/embed';
+import { PREPROCESS_VERSION } from '../../preprocessing';
+import { evaluateRasters, loadRasters, type Split } from '../evaluation/evaluateDataset';
+import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
+import { useWasmTrainingBackend } from '../kernels/wasmBackend';
+import { cliArgs, num } from './args';
+
+const USAGE = `npm run eval -- --data DIR [--refs K] [--json FILE] [--model DIR] [--split all|validation|train] [--seed N]
+
+Evaluates a model writer-independently on every writer in DIR (<writer>/genuine|forged/*.png, or
+CEDAR's original_<w>_<n>.png / forgeries_<w>_<n>.png): per writer, K genuine references chosen with
+a fixed seed; the other genuine signatures are positives, the writer's forgeries skilled negatives,
+two genuine signatures of every other writer random negatives. FAR/FRR use the model's shipped
+decision rule (fixed on validation writers); EER/AUC are threshold-free. Fractions, not percent.
+--split validation keeps only the project's validation writers (cedar-dev 031-040, BHSig B086-B100).`;
+
+const a = cliArgs(
+  { data: { type: 'string' }, refs: { type: 'string' }, json: { type: 'string' }, model: { type: 'string' }, split: { type: 'string' }, seed: { type: 'string' } },
+  USAGE,
+);
+if (!a.data) {
+  console.error(`--data is required\n\n${USAGE}`);
+  process.exit(2);
+}
+const k = num(a.refs, 5, 'refs');
+const split = (a.split ?? 'all') as Split;
+if (!['all', 'validation', 'train'].includes(split)) {
+  console.error(`--split must be all, validation or train`);
+  process.exit(2);
+}
+const t0 = performance.now();
+await useWasmTrainingBackend();
+const modelDir = a.model ?? defaultModelDir();
+const card = readModelCard(modelDir);
+if (card.preprocessing.version !== PREPROCESS_VERSION) {
+  console.error(`model ${card.id} was trained with preprocessing ${card.preprocessing.version}; this code has ${PREPROCESS_VERSION}`);
+  process.exit(1);
+}
+const model = await loadLayersModelFromDir(modelDir);
+const rasters = loadRasters(a.data, split);
+const embed = (images: Float32Array, n: number) => {
+  const hw = card.preprocessing.inputHeight * card.preprocessing.inputWidth;
+  const d = card.architecture.embeddingDim;
+  const out = new Float32Array(n * d);
+  for (let s = 0; s < n; s += 64) {
+    const m = Math.min(64, n - s);
+    const list = Array.from({ length: m }, (_, i) => images.subarray((s + i) * hw, (s + i + 1) * hw));
+    const x = toInputBatch(list, card.architecture);
+    const e = embedBatch(model, x, card.architecture);
+    out.set(e.dataSync(), s * d);
+    tf.dispose([x, e]);
+  }
+  return out;
+};
+const r = evaluateRasters(rasters, embed, card, k);
+if (a.seed) console.warn('--seed is fixed by the protocol (2024) and ignored');
+const seconds = (performance.now() - t0) / 1000;
+const out = {
+  model: `${card.id}@${card.version}`,
+  writers: r.writers,
+  references: k,
+  skilled: r.summary.skilled,
+  random: r.summary.random,
+  seconds: Number(seconds.toFixed(2)),
+};
+const pct = (x: number) => `${(100 * x).toFixed(2)}%`.padStart(8);
+console.log(`model ${out.model}   data ${a.data} (${split})   writers ${out.writers}   references ${k}`);
+console.log(`threshold ${card.decision.threshold.toFixed(4)} (${card.decision.aggregate} distance / writer scale)`);
+console.log(`              EER      AUC      FAR      FRR   (questioned)`);
+console.log(`skilled  ${pct(out.skilled.eer)} ${out.skilled.auc.toFixed(4).padStart(8)} ${pct(out.skilled.far)} ${pct(out.skilled.frr)}   ${r.summary.genuineCount} genuine, ${r.summary.skilledCount} forged`);
+console.log(`random   ${pct(out.random.eer)}          ${pct(out.random.far)}            ${r.summary.randomCount} other writers' genuine`);
+console.log(`${seconds.toFixed(1)} s`);
+if (a.json) writeFileSync(a.json, JSON.stringify(out, null, 2) + '\n');

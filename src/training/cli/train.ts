@@ -1,0 +1,130 @@
+import { writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../../model/config';
+import type { ModelIndex } from '../../model/modelCard';
+import { DEFAULT_AUGMENT } from '../augment';
+import { readDataset } from '../data/datasetReader';
+import { loadWriterImages, preprocessWriters } from '../data/imageStore';
+import { splitWriters } from '../data/split';
+import { exportModel } from '../export/exportModel';
+import { useWasmTrainingBackend } from '../kernels/wasmBackend';
+import type { LossKind } from '../losses';
+import type { MetricKind } from '../network';
+import type { Mining } from '../pairs';
+import { train } from '../trainer';
+import { cliArgs, num } from './args';
+
+const USAGE = `npm run train -- [options]
+  --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
+  --out DIR            export folder (default models/countersign-v1); --no-export to skip
+  --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one
+  --steps N            optimiser steps (default 1500)
+  --loss KIND          triplet | contrastive | bce | lossless (default triplet)
+  --mining MODE        hard | semi-hard | easy (triplet only; default hard)
+  --margin M           triplet alpha / contrastive m (default 0.3 / 1.0)
+  --metric KIND        euclidean | mahalanobis (learned L) (default euclidean)
+  --lr X               Adam learning rate (default 0.001)
+  --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default 6 x (4 + 2))
+  --workers N          worker threads (default 2)
+  --seed N             (default 1)
+  --eval-every N       validation every N steps (default 100)
+  --no-augment         disable augmentation
+  --version V          model version string (default 1.0.0)`;
+
+const a = cliArgs(
+  {
+    data: { type: 'string' },
+    out: { type: 'string' },
+    checkpoints: { type: 'string' },
+    steps: { type: 'string' },
+    loss: { type: 'string' },
+    mining: { type: 'string' },
+    margin: { type: 'string' },
+    metric: { type: 'string' },
+    lr: { type: 'string' },
+    writers: { type: 'string' },
+    genuine: { type: 'string' },
+    forged: { type: 'string' },
+    workers: { type: 'string' },
+    seed: { type: 'string' },
+    'eval-every': { type: 'string' },
+    'no-augment': { type: 'boolean' },
+    'no-export': { type: 'boolean' },
+    version: { type: 'string' },
+  },
+  USAGE,
+);
+const loss = (a.loss ?? 'triplet') as LossKind;
+const mining = (a.mining ?? 'hard') as Mining;
+const metric = (a.metric ?? 'euclidean') as MetricKind;
+if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || !['hard', 'semi-hard', 'easy'].includes(mining) || !['euclidean', 'mahalanobis'].includes(metric)) {
+  console.error(`bad --loss, --mining or --metric\n\n${USAGE}`);
+  process.exit(2);
+}
+const dataDirs = (a.data ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',').filter(Boolean);
+const out = a.out ?? 'models/countersign-v1';
+const id = basename(out);
+const ckpt = a.checkpoints ?? join('checkpoints', id);
+const seed = num(a.seed, 1, 'seed');
+const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
+const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
+
+await useWasmTrainingBackend();
+const sets = dataDirs.map((dir) => ({ dir, name: basename(dir.replace(/\/+$/, '')), ...splitWriters(readDataset(dir)) }));
+const trainFiles = sets.flatMap((s) => s.train);
+log(`data: ${sets.map((s) => `${s.name} ${s.train.length} train + ${s.validation.length} validation writers`).join(', ')}`);
+const trainImages = loadWriterImages(trainFiles, (d, t) => log(`decoding ${d}/${t}`));
+const valRasters = sets.map((s) => preprocessWriters(loadWriterImages(s.validation)));
+log(`decoded ${trainImages.reduce((n, w) => n + w.genuine.length + w.forged.length, 0)} training images`);
+
+const steps = num(a.steps, 1500, 'steps');
+const margin = num(a.margin, loss === 'contrastive' ? 1.0 : 0.3, 'margin');
+const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
+const { net, meta } = await train(
+  trainImages,
+  valRasters,
+  {
+    cfg,
+    loss: { kind: loss, mining, margin },
+    metric,
+    steps,
+    lr: num(a.lr, 1e-3, 'lr'),
+    batch: { writers: num(a.writers, 6, 'writers'), genuine: num(a.genuine, 4, 'genuine'), forged: num(a.forged, 2, 'forged') },
+    workers: num(a.workers, 2, 'workers'),
+    seed,
+    evalEvery: num(a['eval-every'], 100, 'eval-every'),
+    checkpointDir: ckpt,
+    checkpointSeconds: 120,
+    augment: a['no-augment'] ? null : DEFAULT_AUGMENT,
+    args: { ...a },
+  },
+  log,
+);
+log(`trained ${meta.step} steps in ${(meta.seconds / 60).toFixed(1)} min; best validation skilled EER ${(100 * meta.bestScore).toFixed(2)}% at step ${meta.bestStep}`);
+if (!a['no-export']) {
+  const card = await exportModel({
+    net,
+    dir: out,
+    id,
+    version: a.version ?? '1.0.0',
+    validation: sets.map((s, i) => ({ name: s.name, dataDir: s.dir, rasters: valRasters[i] })),
+    training: {
+      command,
+      data: dataDirs,
+      trainWriters: trainFiles.map((w) => w.id),
+      validationWriters: sets.flatMap((s) => s.validation.map((w) => w.id)),
+      loss: loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss,
+      steps: meta.step,
+      seconds: Math.round(meta.seconds),
+      seed,
+    },
+  });
+  if (resolve(dirname(out)) === resolve('models')) {
+    // A model exported into models/ becomes the app's default.
+    const index: ModelIndex = { default: id, models: [id] };
+    writeFileSync('models/index.json', JSON.stringify(index, null, 2) + '\n');
+  }
+  for (const m of card.metrics) log(`${m.data}, ${m.references} refs: skilled EER ${(100 * m.skilled.eer).toFixed(2)}% FAR ${(100 * m.skilled.far).toFixed(2)}% FRR ${(100 * m.skilled.frr).toFixed(2)}%, random EER ${(100 * m.random.eer).toFixed(2)}%`);
+  log(`exported ${out}`);
+}
+process.exit(0);

@@ -1,0 +1,36 @@
+import { preprocess, toGreyPixels, type PixelImage } from '../../preprocessing';
+import { decodeImageFile } from './decodeNode';
+import type { WriterFiles } from './datasetReader';
+
+/** A writer's decoded images, kept as 8-bit grey (small enough to hold every training image). */
+export interface WriterImages {
+  id: string;
+  genuine: PixelImage[];
+  forged: PixelImage[];
+}
+
+export function loadWriterImages(writers: WriterFiles[], onProgress?: (done: number, total: number) => void): WriterImages[] {
+  const total = writers.reduce((n, w) => n + w.genuine.length + w.forged.length, 0);
+  let done = 0;
+  const load = (p: string) => {
+    const img = toGreyPixels(decodeImageFile(p));
+    if (++done % 500 === 0) onProgress?.(done, total);
+    return img;
+  };
+  return writers.map((w) => ({ id: w.id, genuine: w.genuine.map(load), forged: w.forged.map(load) }));
+}
+
+/** Preprocessed rasters (no augmentation) of one writer, for evaluation. */
+export interface WriterRasters {
+  id: string;
+  genuine: Float32Array[];
+  forged: Float32Array[];
+}
+
+export function preprocessWriters(writers: WriterImages[]): WriterRasters[] {
+  return writers.map((w) => ({
+    id: w.id,
+    genuine: w.genuine.map((g) => preprocess(g).data),
+    forged: w.forged.map((f) => preprocess(f).data),
+  }));
+}

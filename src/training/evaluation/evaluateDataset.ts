@@ -1,0 +1,36 @@
+import type { ModelCard } from '../../model/modelCard';
+import { readDataset, type WriterFiles } from '../data/datasetReader';
+import { loadWriterImages, preprocessWriters, type WriterRasters } from '../data/imageStore';
+import { isValidationWriter } from '../data/split';
+import { flattenRasters, regroup } from '../validation';
+import { protocolScores, type ProtocolScores } from './protocol';
+import { summarize, type Summary } from './summarize';
+
+export type Split = 'all' | 'validation' | 'train';
+
+export type EmbedFn = (images: Float32Array, n: number) => Float32Array;
+
+export function selectWriters(writers: WriterFiles[], split: Split): WriterFiles[] {
+  if (split === 'all') return writers;
+  return writers.filter((w) => isValidationWriter(w) === (split === 'validation'));
+}
+
+export function loadRasters(dir: string, split: Split): WriterRasters[] {
+  return preprocessWriters(loadWriterImages(selectWriters(readDataset(dir), split)));
+}
+
+export interface DatasetEval {
+  writers: number;
+  references: number;
+  summary: Summary;
+  scores: ProtocolScores;
+}
+
+/** The evaluation protocol on preprocessed writers with a model's embedding function and card. */
+export function evaluateRasters(rasters: WriterRasters[], embed: EmbedFn, card: Pick<ModelCard, 'distanceHead' | 'decision' | 'architecture' | 'preprocessing'>, k: number): DatasetEval {
+  const hw = card.preprocessing.inputHeight * card.preprocessing.inputWidth;
+  const { images, n } = flattenRasters(rasters, hw);
+  const writers = regroup(rasters, embed(images, n), card.architecture.embeddingDim);
+  const scores = protocolScores(writers, k, card.distanceHead, card.decision);
+  return { writers: writers.filter((w) => w.genuine.length > k).length, references: k, summary: summarize(scores, card.decision.threshold), scores };
+}

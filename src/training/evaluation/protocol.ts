@@ -1,0 +1,107 @@
+import * as tf from '@tensorflow/tfjs';
+import { pairwiseDistances, type DistanceHead } from '../../model/distanceHead';
+import { scoreQuestioned, upperTriangle, type DecisionRule } from '../../verification/decision';
+import { Rng } from '../data/random';
+
+/** One writer's embeddings ([D] each). */
+export interface WriterEmbeddings {
+  id: string;
+  genuine: Float32Array[];
+  forged: Float32Array[];
+}
+
+/** Scores (lower = more genuine) of every questioned signature under the writer-independent protocol. */
+export interface ProtocolScores {
+  genuine: number[];
+  skilled: number[];
+  random: number[];
+  /** Raw distances to the references' aggregate, for calibration: min and mean per questioned. */
+  genuineRefPairs: number[];
+}
+
+export type ScoreRule = Pick<DecisionRule, 'aggregate' | 'globalScale' | 'priorWeight'>;
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** The K reference indices of a writer, fixed by seed and writer id. */
+export function chooseReferences(writerId: string, count: number, k: number, seed: number): number[] {
+  return new Rng(seed ^ hash(writerId)).sample([...Array(count).keys()], k).sort((a, b) => a - b);
+}
+
+/** Random negatives for a writer: `perWriter` genuine signatures of each other writer, fixed by seed. */
+function randomNegatives(writers: WriterEmbeddings[], self: number, perWriter: number, seed: number): Float32Array[] {
+  const out: Float32Array[] = [];
+  writers.forEach((w, i) => {
+    if (i === self) return;
+    const rng = new Rng(seed ^ hash(writers[self].id) ^ hash(w.id));
+    out.push(...rng.sample(w.genuine, perWriter));
+  });
+  return out;
+}
+
+const stack = (xs: Float32Array[]) => {
+  const d = xs[0].length;
+  const buf = new Float32Array(xs.length * d);
+  xs.forEach((x, i) => buf.set(x, i * d));
+  return tf.tensor2d(buf, [xs.length, d]);
+};
+
+/**
+ * For each writer with more than K genuine: K genuine references (fixed seed); every other genuine
+ * is a positive, the writer's forgeries are skilled negatives and other writers' genuine
+ * signatures (`randomPerWriter` each) are random negatives. Scores come from the shared
+ * decision module, exactly as the browser computes them.
+ */
+export function protocolScores(
+  writers: WriterEmbeddings[],
+  k: number,
+  head: DistanceHead,
+  rule: ScoreRule,
+  seed = 2024,
+  randomPerWriter = 2,
+): ProtocolScores {
+  const res: ProtocolScores = { genuine: [], skilled: [], random: [], genuineRefPairs: [] };
+  writers.forEach((w, wi) => {
+    if (w.genuine.length <= k) return;
+    const refIdx = chooseReferences(w.id, w.genuine.length, k, seed);
+    const refs = refIdx.map((i) => w.genuine[i]);
+    const questioned = w.genuine.filter((_, i) => !refIdx.includes(i));
+    const randoms = randomNegatives(writers, wi, randomPerWriter, seed);
+    const all = [...questioned, ...w.forged, ...randoms];
+    const [dq, dr] = tf.tidy(() => {
+      const R = stack(refs);
+      return [pairwiseDistances(head, stack(all), R), pairwiseDistances(head, R, R)];
+    });
+    const dqv = dq.arraySync() as number[][];
+    const drv = dr.arraySync() as number[][];
+    tf.dispose([dq, dr]);
+    const refPairs = upperTriangle(drv);
+    res.genuineRefPairs.push(...refPairs);
+    dqv.forEach((row, i) => {
+      const s = scoreQuestioned(row, refPairs, rule).score;
+      if (i < questioned.length) res.genuine.push(s);
+      else if (i < questioned.length + w.forged.length) res.skilled.push(s);
+      else res.random.push(s);
+    });
+  });
+  return res;
+}
+
+/** All genuine-genuine distances within writers (for the global scale prior). */
+export function withinWriterDistances(writers: WriterEmbeddings[], head: DistanceHead): number[] {
+  const out: number[] = [];
+  for (const w of writers) {
+    if (w.genuine.length < 2) continue;
+    const d = tf.tidy(() => {
+      const G = stack(w.genuine);
+      return pairwiseDistances(head, G, G);
+    });
+    out.push(...upperTriangle(d.arraySync() as number[][]));
+    d.dispose();
+  }
+  return out;
+}

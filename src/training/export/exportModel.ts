@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ModelCard, EvalFigures } from '../../model/modelCard';
+import { PREPROCESS_VERSION } from '../../preprocessing';
+import type { WriterRasters } from '../data/imageStore';
+import { calibrate } from '../evaluation/calibrate';
+import { evaluateRasters } from '../evaluation/evaluateDataset';
+import { saveLayersModel, writeModelCard } from '../io/modelFiles';
+import type { Network } from '../network';
+import { flattenRasters, regroup } from '../validation';
+import { detPlotPng, type Curve } from './detPlot';
+import { modelCardMarkdown } from './modelCardMarkdown';
+
+export interface ExportInput {
+  net: Network;
+  dir: string;
+  id: string;
+  version: string;
+  validation: { name: string; dataDir: string; rasters: WriterRasters[] }[];
+  training: ModelCard['training'];
+}
+
+const COLORS: [number, number, number][] = [
+  [200, 30, 30],
+  [30, 90, 200],
+  [20, 150, 60],
+  [200, 120, 0],
+];
+
+/**
+ * Fixes the decision rule on the validation writers, measures the figures the card reports
+ * (validation writers of each data set, 5 and 1 references), and writes models/<id>/.
+ */
+export async function exportModel(x: ExportInput): Promise<ModelCard> {
+  const { net } = x;
+  const cfg = net.cfg;
+  const hw = cfg.inputHeight * cfg.inputWidth;
+  const head = net.distanceHead();
+  const embed = (images: Float32Array, n: number) => net.embed(images, n);
+  const valEmb = x.validation.flatMap((v) => {
+    const { images, n } = flattenRasters(v.rasters, hw);
+    return regroup(v.rasters, embed(images, n), cfg.embeddingDim);
+  });
+  const decision = calibrate(valEmb, head);
+  const card: ModelCard = {
+    id: x.id,
+    version: x.version,
+    created: new Date().toISOString(),
+    preprocessing: { version: PREPROCESS_VERSION, inputHeight: cfg.inputHeight, inputWidth: cfg.inputWidth },
+    architecture: cfg,
+    parameters: net.model.countParams(),
+    distanceHead: head,
+    decision,
+    training: x.training,
+    metrics: [],
+  };
+  const curves: Curve[] = [];
+  for (const v of x.validation) {
+    for (const k of [5, 1]) {
+      const r = evaluateRasters(v.rasters, embed, card, k);
+      const fig: EvalFigures = {
+        data: `${v.name} validation writers`,
+        writers: r.writers,
+        references: k,
+        skilled: r.summary.skilled,
+        random: r.summary.random,
+        command: `npm run eval -- --data ${v.dataDir} --split validation --refs ${k} --json out.json`,
+      };
+      card.metrics.push(fig);
+      if (curves.length < COLORS.length) curves.push({ label: `${v.name} skilled, ${k} ref`, genuine: r.scores.genuine, forged: r.scores.skilled, color: COLORS[curves.length] });
+    }
+  }
+  await saveLayersModel(net.model, x.dir);
+  writeModelCard(x.dir, card);
+  writeFileSync(join(x.dir, 'det.png'), detPlotPng(curves));
+  const legend = curves.map((c) => `${['red', 'blue', 'green', 'orange'][curves.indexOf(c)]} = ${c.label}`);
+  writeFileSync(join(x.dir, 'MODEL_CARD.md'), modelCardMarkdown(card, legend));
+  return card;
+}

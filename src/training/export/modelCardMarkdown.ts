@@ -1,0 +1,49 @@
+import type { ModelCard } from '../../model/modelCard';
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
+
+/** MODEL_CARD.md, generated from model-card.json so the two never disagree. */
+export function modelCardMarkdown(card: ModelCard, curveLegend: string[]): string {
+  const d = card.decision;
+  const rows = card.metrics
+    .map((m) => `| ${m.data} | ${m.writers} | ${m.references} | ${pct(m.skilled.eer)} | ${m.skilled.auc.toFixed(4)} | ${pct(m.skilled.far)} | ${pct(m.skilled.frr)} | ${pct(m.random.eer)} | ${pct(m.random.far)} |`)
+    .join('\n');
+  return `# Model card: ${card.id} ${card.version}
+
+Writer-independent Siamese signature verifier. Created ${card.created}.
+
+## Input and preprocessing
+- Input: ${card.preprocessing.inputHeight}x${card.preprocessing.inputWidth}x1, ink = 1, paper = 0.
+- Preprocessing version \`${card.preprocessing.version}\` (src/preprocessing/preprocess.ts, shared by training, evaluation and the browser):
+  greyscale, ink darkness relative to the local paper level, Otsu binarisation, border-line and speck removal,
+  crop to the ink, aspect-preserving area resize, centred.
+
+## Network
+- Embedding net (src/model/architecture.ts): conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool -> dense ${card.architecture.embeddingDim}, ${card.architecture.embeddingActivation} embeddings. Filters ${card.architecture.filters.join('/')}. ${card.parameters.toLocaleString('en-US')} parameters, float32 weights.
+- Distance head: ${card.distanceHead.kind}.
+
+## Decision rule (fixed on validation writers before any reported figure was computed)
+score = ${d.aggregate} distance to the references / writer scale, where writer scale = (sum of reference-pair distances + ${d.priorWeight} x ${d.globalScale.toFixed(4)}) / (pairs + ${d.priorWeight}).
+- genuine if score <= ${d.threshold.toFixed(4)} x (1 - ${d.referBand}); forged if score > ${d.threshold.toFixed(4)} x (1 + ${d.referBand}); otherwise refer to a human.
+- Operating points (teller settings):
+${d.operatingPoints.map((p) => `  - ${p.name}: threshold ${p.threshold.toFixed(4)} (validation skilled FAR ${pct(p.validationFar)}, FRR ${pct(p.validationFrr)}, pooled over 1-5 references)`).join('\n')}
+
+## Training
+- Command: \`${card.training.command}\`
+- Data: ${card.training.data.join(', ')}; ${card.training.trainWriters.length} training writers, ${card.training.validationWriters.length} validation writers (never trained on): ${card.training.validationWriters.join(' ')}.
+- Loss: ${card.training.loss}. ${card.training.steps} steps, ${(card.training.seconds / 60).toFixed(1)} minutes on a 2-core machine (wasm backend, 2 worker threads), seed ${card.training.seed}.
+
+## Measured (far/frr at the shipped threshold; eer/auc threshold-free)
+| data | writers | refs | skilled EER | skilled AUC | skilled FAR | skilled FRR | random EER | random FAR |
+|---|---|---|---|---|---|---|---|---|
+${rows}
+
+Reproduce a row: ${card.metrics[0]?.command ?? 'npm run eval -- --data DIR --refs K --json FILE'}
+
+Validation rows are in-sample for the threshold (it was fixed on these writers); EER/AUC do not depend on it.
+
+![DET curves](det.png)
+
+DET curves (FRR vs FAR, 0-50%): ${curveLegend.join('; ')}.
+`;
+}

@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from './data/random';
+import { batchLoss, contrastivePairLoss, losslessTripletLoss, tripletLoss, weightedBce } from './losses';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const val = (t: tf.Tensor) => Array.from(t.dataSync());
+
+describe('losses against hand-computed values', () => {
+  it('contrastive: Y*D^2 + (1-Y)*max(m-D,0)^2', () => {
+    const d = tf.tensor1d([0.5, 0.5, 1.5, 0.2]);
+    const y = tf.tensor1d([1, 0, 0, 0]);
+    const l = val(contrastivePairLoss(d, y, 1.0));
+    expect(l[0]).toBeCloseTo(0.25, 6);
+    expect(l[1]).toBeCloseTo(0.25, 6);
+    expect(l[2]).toBeCloseTo(0, 6);
+    expect(l[3]).toBeCloseTo(0.64, 6);
+  });
+
+  it('triplet: max(d(a,p) - d(a,n) + alpha, 0)', () => {
+    const l = val(tripletLoss(tf.tensor1d([0.5, 0.2, 0.9]), tf.tensor1d([0.6, 0.9, 0.3]), 0.3));
+    expect(l[0]).toBeCloseTo(0.2, 6);
+    expect(l[1]).toBeCloseTo(0, 6);
+    expect(l[2]).toBeCloseTo(0.9, 6);
+  });
+
+  it('lossless triplet: -ln(-dp/N + 1 + eps) - ln(-(N - dn)/N + 1 + eps)', () => {
+    const N = 4;
+    const l = val(losslessTripletLoss(tf.tensor1d([1]), tf.tensor1d([3]), N, 1e-8));
+    expect(l[0]).toBeCloseTo(-Math.log(-1 / 4 + 1 + 1e-8) - Math.log(-(4 - 3) / 4 + 1 + 1e-8), 5);
+  });
+
+  it('weighted BCE equals the textbook formula', () => {
+    const logits = tf.tensor1d([2, -1]);
+    const y = tf.tensor1d([1, 0]);
+    const w = tf.tensor1d([0.5, 0.5]);
+    const sig = (x: number) => 1 / (1 + Math.exp(-x));
+    const expected = 0.5 * -Math.log(sig(2)) + 0.5 * -Math.log(1 - sig(-1));
+    expect(weightedBce(logits, y, w).dataSync()[0]).toBeCloseTo(expected, 5);
+  });
+
+  it('batch triplet loss is zero when writers are far apart, positive when a forgery sits on the anchor', () => {
+    const writer = new Int32Array([0, 0, 0, 1, 1]);
+    const genuine = new Uint8Array([1, 1, 0, 1, 1]);
+    const opts = { kind: 'triplet' as const, mining: 'hard' as const, margin: 0.3 };
+    const sep = tf.tensor2d([
+      [1, 0],
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, 1],
+    ]);
+    expect(batchLoss(sep, writer, genuine, opts, {}, new Rng(1)).loss.dataSync()[0]).toBeCloseTo(0, 3);
+    const forgeryOnAnchor = tf.tensor2d([
+      [1, 0],
+      [1, 0],
+      [1, 0],
+      [0, 1],
+      [0, 1],
+    ]);
+    // hardest negative of writer 0 is its forgery at distance 0: loss = 0 - 0 + 0.3 on 2 of 4 anchors
+    expect(batchLoss(forgeryOnAnchor, writer, genuine, opts, {}, new Rng(1)).loss.dataSync()[0]).toBeCloseTo(0.15, 3);
+  });
+
+  it('every loss kind gives a finite loss with a gradient', () => {
+    const writer = new Int32Array([0, 0, 0, 1, 1, 1]);
+    const genuine = new Uint8Array([1, 1, 0, 1, 1, 0]);
+    const e = tf.variable(tf.randomNormal([6, 8], 0, 1, 'float32', 3));
+    for (const kind of ['triplet', 'contrastive', 'bce', 'lossless'] as const) {
+      const head = kind === 'bce' ? { bceW: tf.variable(tf.fill([8, 1], 0.1)), bceB: tf.variable(tf.zeros([1])) } : {};
+      const { value, grads } = tf.variableGrads(() => {
+        const emb = kind === 'lossless' ? tf.sigmoid(e) : tf.div(e, tf.norm(e, 'euclidean', 1, true));
+        return batchLoss(emb as tf.Tensor2D, writer, genuine, { kind, mining: 'semi-hard', margin: 0.5 }, head, new Rng(2)).loss;
+      }, [e]);
+      expect(Number.isFinite(value.dataSync()[0])).toBe(true);
+      const g = grads[e.name].dataSync();
+      expect(g.some((x) => x !== 0)).toBe(true);
+    }
+  });
+});

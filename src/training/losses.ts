@@ -1,0 +1,135 @@
+import * as tf from '@tensorflow/tfjs';
+import { squaredEuclidean } from '../model/distanceHead';
+import type { Rng } from './data/random';
+import { mineTriplets, pairMasks, type Mining } from './pairs';
+
+/** The losses of the method, selectable with --loss. */
+export type LossKind = 'triplet' | 'contrastive' | 'bce' | 'lossless';
+
+export interface LossOptions {
+  kind: LossKind;
+  mining: Mining;
+  /** Triplet alpha / contrastive m. */
+  margin: number;
+}
+
+/** Contrastive loss per pair: Y*D^2 + (1-Y)*max(m - D, 0)^2, Y = 1 for the same writer. */
+export function contrastivePairLoss(d: tf.Tensor, y: tf.Tensor, margin: number): tf.Tensor {
+  return tf.tidy(() => tf.add(tf.mul(y, tf.square(d)), tf.mul(tf.sub(1, y), tf.square(tf.relu(tf.sub(margin, d))))));
+}
+
+/** Triplet loss per triplet: max(d(a,p) - d(a,n) + alpha, 0). */
+export function tripletLoss(dap: tf.Tensor, dan: tf.Tensor, alpha: number): tf.Tensor {
+  return tf.tidy(() => tf.relu(tf.add(tf.sub(dap, dan), alpha)));
+}
+
+/**
+ * Lossless triplet loss (Arsenault) on sigmoid embeddings of dimension N: squared distances lie
+ * in [0, N]; with beta = N: -ln(-dap/beta + 1 + eps) - ln(-(N - dan)/beta + 1 + eps).
+ */
+export function losslessTripletLoss(dap2: tf.Tensor, dan2: tf.Tensor, n: number, eps = 1e-8): tf.Tensor {
+  return tf.tidy(() => {
+    const beta = n;
+    const pos = tf.neg(tf.log(tf.add(tf.add(tf.div(tf.neg(dap2), beta), 1), eps)));
+    const neg = tf.neg(tf.log(tf.add(tf.add(tf.div(tf.neg(tf.sub(n, dan2)), beta), 1), eps)));
+    return tf.add(pos, neg);
+  });
+}
+
+/** Binary cross-entropy of the learned head on |e1 - e2|: logits -> mean loss with weights. */
+export function weightedBce(logits: tf.Tensor, y: tf.Tensor, weights: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => {
+    // log(1 + exp(-|x|)) + max(x, 0) - x*y : numerically stable
+    const l = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, y)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
+    return tf.div(tf.sum(tf.mul(l, weights)), tf.maximum(tf.sum(weights), 1e-6)) as tf.Scalar;
+  });
+}
+
+/** A one-hot [T, size*size] selection matrix, so selected distances stay differentiable. */
+function selector(rows: number[], cols: number[], size: number): tf.Tensor2D {
+  const s = new Float32Array(rows.length * size * size);
+  rows.forEach((r, k) => (s[k * size * size + r * size + cols[k]] = 1));
+  return tf.tensor2d(s, [rows.length, size * size]);
+}
+
+export interface LossStats {
+  loss: number;
+  activeFraction: number;
+}
+
+export interface HeadVars {
+  /** bce head weights [D, 1] and bias [1]. */
+  bceW?: tf.Variable;
+  bceB?: tf.Variable;
+  /** Mahalanobis matrix L [D, D]. */
+  mahalanobisL?: tf.Variable;
+}
+
+/**
+ * Batch loss on embeddings E [B, D] (already L2-normalised, or sigmoid for lossless).
+ * Returns a scalar; mining decisions read the current distances and are constants for the gradient.
+ */
+export function batchLoss(
+  E: tf.Tensor2D,
+  writer: Int32Array,
+  genuine: Uint8Array,
+  opts: LossOptions,
+  head: HeadVars,
+  rng: Rng,
+): { loss: tf.Scalar; active: tf.Scalar } {
+  const masks = pairMasks(writer, genuine);
+  const size = masks.size;
+  const X = head.mahalanobisL ? tf.matMul(E, head.mahalanobisL, false, true) : E;
+  const D2 = squaredEuclidean(X, X);
+  if (opts.kind === 'bce') {
+    const [, d] = E.shape;
+    const diff = tf.reshape(tf.abs(tf.sub(tf.expandDims(X, 1), tf.expandDims(X, 0))), [size * size, d]);
+    const logits = tf.reshape(tf.add(tf.matMul(diff, head.bceW!), head.bceB!), [size * size]);
+    const valid = new Float32Array(size * size);
+    const y = new Float32Array(size * size);
+    let np = 0;
+    let nn = 0;
+    for (let i = 0; i < size * size; i++) {
+      if (masks.pos[i]) np++;
+      else if (masks.neg[i]) nn++;
+    }
+    for (let i = 0; i < size * size; i++) {
+      if (masks.pos[i]) {
+        y[i] = 1;
+        valid[i] = 0.5 / np;
+      } else if (masks.neg[i]) valid[i] = 0.5 / nn;
+    }
+    const yt = tf.tensor1d(y);
+    const loss = weightedBce(logits, yt, tf.tensor1d(valid));
+    const active = tf.mean(tf.cast(tf.greater(tf.mul(tf.sub(tf.sigmoid(logits), yt), tf.sub(tf.sigmoid(logits), yt)), 0.25), 'float32')) as tf.Scalar;
+    return { loss, active };
+  }
+  const flat = tf.reshape(opts.kind === 'lossless' ? D2 : tf.sqrt(tf.add(D2, 1e-12)), [size * size, 1]);
+  if (opts.kind === 'contrastive') {
+    const y = tf.tensor1d(masks.pos);
+    const w = new Float32Array(size * size);
+    let np = 0;
+    let nn = 0;
+    for (let i = 0; i < size * size; i++) {
+      if (masks.pos[i]) np++;
+      else if (masks.neg[i]) nn++;
+    }
+    for (let i = 0; i < size * size; i++) {
+      if (masks.pos[i]) w[i] = 0.5 / np;
+      else if (masks.neg[i]) w[i] = 0.5 / nn;
+    }
+    const per = contrastivePairLoss(tf.reshape(flat, [size * size]), y, opts.margin);
+    const wt = tf.tensor1d(w);
+    const loss = tf.sum(tf.mul(per, wt)) as tf.Scalar;
+    const active = tf.div(tf.sum(tf.mul(tf.cast(tf.greater(per, 0), 'float32'), tf.cast(tf.greater(wt, 0), 'float32'))), tf.sum(tf.cast(tf.greater(wt, 0), 'float32'))) as tf.Scalar;
+    return { loss, active };
+  }
+  const Dvals = flat.dataSync();
+  const t = mineTriplets(Dvals, masks, opts.kind === 'lossless' ? 'hard' : opts.mining, rng);
+  const dap = tf.reshape(tf.matMul(selector(t.a, t.p, size), flat), [t.a.length]);
+  const dan = tf.reshape(tf.matMul(selector(t.a, t.n, size), flat), [t.a.length]);
+  const per = opts.kind === 'lossless' ? losslessTripletLoss(dap, dan, E.shape[1]) : tripletLoss(dap, dan, opts.margin);
+  const loss = tf.mean(per) as tf.Scalar;
+  const active = tf.mean(tf.cast(tf.greater(tf.sub(dan, dap), opts.kind === 'lossless' ? 0 : opts.margin), 'float32'));
+  return { loss, active: tf.sub(1, active) as tf.Scalar };
+}

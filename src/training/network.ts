@@ -1,0 +1,91 @@
+import * as tf from '@tensorflow/tfjs';
+import { buildEmbeddingNet } from '../model/architecture';
+import type { ModelConfig } from '../model/config';
+import type { DistanceHead } from '../model/distanceHead';
+import { finishEmbedding } from '../model/embed';
+import type { Rng } from './data/random';
+import { batchLoss, type HeadVars, type LossOptions } from './losses';
+
+export type MetricKind = 'euclidean' | 'mahalanobis';
+
+/** The trainable system: the shared embedding net plus the distance head's own parameters. */
+export class Network {
+  readonly model: tf.LayersModel;
+  readonly head: HeadVars = {};
+  readonly vars: tf.Variable[];
+
+  constructor(
+    readonly cfg: ModelConfig,
+    readonly loss: LossOptions,
+    readonly metric: MetricKind,
+    seed: number,
+  ) {
+    this.model = buildEmbeddingNet(cfg, seed);
+    const d = cfg.embeddingDim;
+    if (loss.kind === 'bce') {
+      this.head.bceW = tf.variable(tf.fill([d, 1], -4 / Math.sqrt(d)), true, 'head/bce_w');
+      this.head.bceB = tf.variable(tf.scalar(2).reshape([1]), true, 'head/bce_b');
+    }
+    if (metric === 'mahalanobis') this.head.mahalanobisL = tf.variable(tf.eye(d), true, 'head/mahalanobis_L');
+    const layerVars = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
+    this.vars = [...layerVars, ...Object.values(this.head).filter((v): v is tf.Variable => !!v)];
+  }
+
+  shapes(): number[][] {
+    return this.vars.map((v) => v.shape);
+  }
+
+  getWeights(): Float32Array[] {
+    return this.vars.map((v) => v.dataSync() as Float32Array).map((a) => a.slice());
+  }
+
+  setWeights(ws: Float32Array[]): void {
+    if (ws.length !== this.vars.length) throw new Error(`expected ${this.vars.length} weight arrays, got ${ws.length}`);
+    tf.tidy(() => this.vars.forEach((v, i) => v.assign(tf.tensor(ws[i], v.shape))));
+  }
+
+  /** Loss and gradients for one batch, in variable order. */
+  gradients(images: Float32Array, writer: Int32Array, genuine: Uint8Array, rng: Rng): { loss: number; active: number; grads: Float32Array[] } {
+    const n = writer.length;
+    const x = tf.tensor4d(images, [n, this.cfg.inputHeight, this.cfg.inputWidth, 1]);
+    let active = 0;
+    const { value, grads } = tf.variableGrads(() => {
+      const E = finishEmbedding(this.model.apply(x, { training: true }) as tf.Tensor2D, this.cfg);
+      const r = batchLoss(E, writer, genuine, this.loss, this.head, rng);
+      active = r.active.dataSync()[0];
+      return r.loss;
+    }, this.vars);
+    const loss = value.dataSync()[0];
+    const out = this.vars.map((v) => grads[v.name].dataSync() as Float32Array).map((a) => a.slice());
+    tf.dispose([x, value, ...Object.values(grads)]);
+    return { loss, active, grads: out };
+  }
+
+  /** Embeddings (inference mode) of preprocessed rasters, [n*D] row-major. */
+  embed(images: Float32Array, n: number, batch = 64): Float32Array {
+    const d = this.cfg.embeddingDim;
+    const hw = this.cfg.inputHeight * this.cfg.inputWidth;
+    const out = new Float32Array(n * d);
+    for (let s = 0; s < n; s += batch) {
+      const m = Math.min(batch, n - s);
+      const e = tf.tidy(() => {
+        const x = tf.tensor4d(images.subarray(s * hw, (s + m) * hw), [m, this.cfg.inputHeight, this.cfg.inputWidth, 1]);
+        return finishEmbedding(this.model.predict(x) as tf.Tensor2D, this.cfg);
+      });
+      out.set(e.dataSync(), s * d);
+      e.dispose();
+    }
+    return out;
+  }
+
+  /** The distance head to export with the model. */
+  distanceHead(): DistanceHead {
+    if (this.head.bceW && this.head.bceB) return { kind: 'bce', w: Array.from(this.head.bceW.dataSync()), b: this.head.bceB.dataSync()[0] };
+    if (this.head.mahalanobisL) {
+      const d = this.cfg.embeddingDim;
+      const L = this.head.mahalanobisL.dataSync();
+      return { kind: 'mahalanobis', L: Array.from({ length: d }, (_, i) => Array.from(L.subarray(i * d, (i + 1) * d))) };
+    }
+    return { kind: 'euclidean' };
+  }
+}

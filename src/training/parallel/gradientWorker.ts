@@ -1,0 +1,32 @@
+import { parentPort } from 'node:worker_threads';
+import { Rng } from '../data/random';
+import { useWasmTrainingBackend } from '../kernels/wasmBackend';
+import { Network } from '../network';
+import type { FromWorker, ToWorker } from './messages';
+
+/** A data-parallel training worker: its own wasm backend and copy of the network. */
+let net: Network | null = null;
+const port = parentPort!;
+const reply = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+
+port.on('message', async (msg: ToWorker) => {
+  try {
+    if (msg.type === 'init') {
+      await useWasmTrainingBackend();
+      net = new Network(msg.cfg, msg.loss, msg.metric, msg.seed);
+      reply({ type: 'ready', shapes: net.shapes() });
+      return;
+    }
+    if (!net) throw new Error('worker not initialised');
+    net.setWeights(msg.weights);
+    if (msg.type === 'grad') {
+      const r = net.gradients(msg.images, msg.writer, msg.genuine, new Rng(msg.seed));
+      reply({ type: 'grad', ...r }, r.grads.map((g) => g.buffer as ArrayBuffer));
+    } else {
+      const embeddings = net.embed(msg.images, msg.n);
+      reply({ type: 'embed', embeddings }, [embeddings.buffer as ArrayBuffer]);
+    }
+  } catch (e) {
+    reply({ type: 'error', message: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
+  }
+});

@@ -1,0 +1,32 @@
+import type { ModelConfig } from '../../model/config';
+import type { LossOptions } from '../losses';
+import type { MetricKind } from '../network';
+
+export interface InitMsg {
+  type: 'init';
+  cfg: ModelConfig;
+  loss: LossOptions;
+  metric: MetricKind;
+  seed: number;
+}
+export interface GradMsg {
+  type: 'grad';
+  weights: Float32Array[];
+  images: Float32Array;
+  writer: Int32Array;
+  genuine: Uint8Array;
+  seed: number;
+}
+export interface EmbedMsg {
+  type: 'embed';
+  weights: Float32Array[];
+  images: Float32Array;
+  n: number;
+}
+export type ToWorker = InitMsg | GradMsg | EmbedMsg;
+
+export type FromWorker =
+  | { type: 'ready'; shapes: number[][] }
+  | { type: 'grad'; loss: number; active: number; grads: Float32Array[] }
+  | { type: 'embed'; embeddings: Float32Array }
+  | { type: 'error'; message: string };

@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_CONFIG } from '../model/config';
+import { sharedDataset } from '../testing/sharedData';
+import { DEFAULT_AUGMENT } from './augment';
+import { loadCheckpoint } from './checkpoint';
+import { readDataset } from './data/datasetReader';
+import { loadWriterImages, preprocessWriters } from './data/imageStore';
+import { useWasmTrainingBackend } from './kernels/wasmBackend';
+import { learningRate, train, type TrainOptions } from './trainer';
+
+describe('training loop (2 worker threads, checkpoints, resume)', () => {
+  beforeAll(async () => {
+    await useWasmTrainingBackend();
+  });
+
+  it('learning rate warms up then decays by cosine', () => {
+    expect(learningRate(0, 100, 1, 10)).toBeCloseTo(0.1, 10);
+    expect(learningRate(10, 100, 1, 10)).toBeCloseTo(1, 10);
+    expect(learningRate(100, 100, 1, 10)).toBeCloseTo(0.02, 10);
+  });
+
+  it('trains on real signatures, checkpoints, and resumes where it stopped', async () => {
+    const ws = readDataset(sharedDataset('cedar-dev'));
+    const trainImgs = loadWriterImages(ws.slice(0, 4));
+    const val = [preprocessWriters(loadWriterImages(ws.slice(36, 38)))];
+    const dir = join(mkdtempSync(join(tmpdir(), 'cs-ckpt-')), 'run');
+    const logs: string[] = [];
+    const opts: TrainOptions = {
+      cfg: { ...DEFAULT_MODEL_CONFIG, filters: [4, 4, 8, 8, 8], embeddingDim: 16 },
+      loss: { kind: 'triplet', mining: 'hard', margin: 0.3 },
+      metric: 'euclidean',
+      steps: 2,
+      lr: 1e-3,
+      batch: { writers: 2, genuine: 2, forged: 1 },
+      workers: 2,
+      seed: 5,
+      evalEvery: 2,
+      checkpointDir: dir,
+      checkpointSeconds: 0,
+      augment: DEFAULT_AUGMENT,
+      args: {},
+    };
+    const first = await train(trainImgs, val, opts, (s) => logs.push(s));
+    expect(first.meta.step).toBe(2);
+    expect(first.meta.history[1].valEer).toBeGreaterThanOrEqual(0);
+    expect(logs.some((l) => /step 2\/2 .*loss .*val skilled\/random EER .*ETA/.test(l))).toBe(true);
+    const saved = loadCheckpoint(dir)!;
+    expect(saved.meta.step).toBe(2);
+    expect(saved.optimizer.length).toBeGreaterThan(0);
+    const second = await train(trainImgs, val, { ...opts, steps: 3 }, (s) => logs.push(s));
+    expect(logs.some((l) => l.startsWith(`resumed from ${dir} at step 2`))).toBe(true);
+    expect(second.meta.step).toBe(3);
+    expect(second.meta.history).toHaveLength(3);
+  });
+});

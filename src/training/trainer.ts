@@ -1,0 +1,166 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig } from '../model/config';
+import type { AugmentOptions } from './augment';
+import { sampleBatch, type BatchShape } from './batch';
+import { loadCheckpoint, saveCheckpoint, type CheckpointMeta } from './checkpoint';
+import type { WriterImages, WriterRasters } from './data/imageStore';
+import { Rng } from './data/random';
+import type { LossOptions } from './losses';
+import { Network, type MetricKind } from './network';
+import { WorkerPool } from './parallel/workerPool';
+import { flattenRasters, regroup, validationEer } from './validation';
+
+export interface TrainOptions {
+  cfg: ModelConfig;
+  loss: LossOptions;
+  metric: MetricKind;
+  steps: number;
+  lr: number;
+  batch: BatchShape;
+  workers: number;
+  seed: number;
+  evalEvery: number;
+  checkpointDir: string;
+  checkpointSeconds: number;
+  augment: AugmentOptions | null;
+  args: Record<string, unknown>;
+}
+
+export interface TrainResult {
+  net: Network;
+  meta: CheckpointMeta;
+}
+
+/** Cosine decay with a short linear warm-up. */
+export function learningRate(step: number, total: number, base: number, warmup = 50): number {
+  if (step < warmup) return (base * (step + 1)) / warmup;
+  const t = (step - warmup) / Math.max(1, total - warmup);
+  return base * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t))));
+}
+
+const fmtTime = (s: number) => `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
+
+/**
+ * Data-parallel training: each worker computes the gradient of its own batch (P writers x
+ * (K genuine + F forgeries)); the main thread averages them, applies Adam and sends the new
+ * weights with the next batches. Validation EER picks the best weights; checkpoints resume.
+ */
+export async function train(train: WriterImages[], val: WriterRasters[][], o: TrainOptions, log: (s: string) => void): Promise<TrainResult> {
+  const net = new Network(o.cfg, o.loss, o.metric, o.seed);
+  const optimizer = tf.train.adam(o.lr);
+  const rng = new Rng(o.seed);
+  const size = { height: o.cfg.inputHeight, width: o.cfg.inputWidth };
+  const hw = size.height * size.width;
+  let meta: CheckpointMeta = {
+    step: 0,
+    seconds: 0,
+    rngState: rng.state,
+    bestScore: Infinity,
+    bestStep: -1,
+    history: [],
+    args: o.args,
+    weightShapes: net.shapes(),
+    optimizerShapes: [],
+  };
+  let best: Float32Array[] | null = null;
+  // One Adam step with zero gradients creates the slot variables, so a checkpoint can restore them.
+  const resumed = loadCheckpoint(o.checkpointDir);
+  if (resumed) {
+    meta = resumed.meta;
+    net.setWeights(resumed.weights);
+    best = resumed.best;
+    rng.state = meta.rngState;
+    optimizer.applyGradients(Object.fromEntries(net.vars.map((v) => [v.name, tf.zerosLike(v)])));
+    const slots = await optimizer.getWeights();
+    await optimizer.setWeights(slots.map((s, i) => ({ name: s.name, tensor: tf.tensor(resumed.optimizer[i], s.tensor.shape) })));
+    log(`resumed from ${o.checkpointDir} at step ${meta.step} (${fmtTime(meta.seconds)} trained)`);
+  }
+  const pool = new WorkerPool(o.workers);
+  await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed }));
+  const valFlat = val.map((v) => flattenRasters(v, hw));
+  const trainImages = train.reduce((s, w) => s + w.genuine.length + w.forged.length, 0);
+  const perStep = o.workers * o.batch.writers * (o.batch.genuine + o.batch.forged);
+
+  const evaluate = async (weights: Float32Array[]) => {
+    const results: { skilled: number; random: number }[] = [];
+    for (let vi = 0; vi < val.length; vi++) {
+      const { images, n } = valFlat[vi];
+      const parts = Array.from({ length: o.workers }, (_, i) => [Math.floor((i * n) / o.workers), Math.floor(((i + 1) * n) / o.workers)]);
+      const outs = await pool.all((i) => ({ type: 'embed', weights, images: images.slice(parts[i][0] * hw, parts[i][1] * hw), n: parts[i][1] - parts[i][0] }));
+      const emb = new Float32Array(n * o.cfg.embeddingDim);
+      outs.forEach((m, i) => m.type === 'embed' && emb.set(m.embeddings, parts[i][0] * o.cfg.embeddingDim));
+      results.push(validationEer(regroup(val[vi], emb, o.cfg.embeddingDim), net.distanceHead()));
+    }
+    return results;
+  };
+
+  const makeBatches = () => Array.from({ length: o.workers }, () => sampleBatch(train, o.batch, rng, size, o.augment));
+  let batches = makeBatches();
+  const t0 = Date.now() - meta.seconds * 1000;
+  let lastCkpt = Date.now();
+  let lossAvg = NaN;
+  let lastVal = '';
+  try {
+    for (let step = meta.step; step < o.steps; step++) {
+      const weights = net.getWeights();
+      const pending = pool.all((i) => ({
+        type: 'grad',
+        weights,
+        images: batches[i].images,
+        writer: batches[i].writer,
+        genuine: batches[i].genuine,
+        seed: o.seed * 7919 + step * 31 + i,
+      }));
+      batches = makeBatches(); // prepared while the workers compute
+      const outs = await pending;
+      const grads = net.vars.map((v, vi) => {
+        const sum = new Float32Array(v.size);
+        for (const m of outs) if (m.type === 'grad') for (let k = 0; k < sum.length; k++) sum[k] += m.grads[vi][k] / outs.length;
+        return sum;
+      });
+      const loss = outs.reduce((s, m) => s + (m.type === 'grad' ? m.loss : 0), 0) / outs.length;
+      const active = outs.reduce((s, m) => s + (m.type === 'grad' ? m.active : 0), 0) / outs.length;
+      if (!Number.isFinite(loss)) throw new Error(`loss is ${loss} at step ${step}`);
+      lossAvg = Number.isNaN(lossAvg) ? loss : 0.95 * lossAvg + 0.05 * loss;
+      (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, o.steps, o.lr);
+      tf.tidy(() => optimizer.applyGradients(Object.fromEntries(net.vars.map((v, i) => [v.name, tf.tensor(grads[i], v.shape)]))));
+      meta.step = step + 1;
+      meta.seconds = (Date.now() - t0) / 1000;
+      const entry: CheckpointMeta['history'][0] = { step: meta.step, loss, seconds: meta.seconds };
+      if (meta.step % o.evalEvery === 0 || meta.step === o.steps) {
+        const w = net.getWeights();
+        const r = await evaluate(w);
+        const score = r.reduce((s, x) => s + x.skilled, 0) / r.length;
+        entry.valEer = score;
+        entry.valRandomEer = r.reduce((s, x) => s + x.random, 0) / r.length;
+        lastVal = r.map((x) => `${(100 * x.skilled).toFixed(1)}%/${(100 * x.random).toFixed(1)}%`).join(' ');
+        if (score <= meta.bestScore) {
+          meta.bestScore = score;
+          meta.bestStep = meta.step;
+          best = w;
+        }
+      }
+      meta.history.push(entry);
+      if (meta.step % 10 === 0 || entry.valEer !== undefined) {
+        const rate = (meta.step - (resumed?.meta.step ?? 0)) / Math.max(1e-3, (Date.now() - t0) / 1000 - (resumed?.meta.seconds ?? 0));
+        const eta = (o.steps - meta.step) / Math.max(rate, 1e-6);
+        log(
+          `step ${meta.step}/${o.steps} epoch ${((meta.step * perStep) / trainImages).toFixed(2)} loss ${lossAvg.toFixed(4)} active ${(100 * active).toFixed(0)}%` +
+            ` val skilled/random EER ${lastVal || '-'} (best ${Number.isFinite(meta.bestScore) ? (100 * meta.bestScore).toFixed(2) + '% @' + meta.bestStep : '-'})` +
+            ` ${fmtTime(meta.seconds)} ETA ${fmtTime(eta)}`,
+        );
+      }
+      if (Date.now() - lastCkpt > o.checkpointSeconds * 1000 || meta.step === o.steps) {
+        meta.rngState = rng.state;
+        const slots = await optimizer.getWeights();
+        meta.optimizerShapes = slots.map((s) => s.tensor.shape);
+        saveCheckpoint(o.checkpointDir, meta, net.getWeights(), slots.map((s) => s.tensor.dataSync() as Float32Array), best ?? undefined);
+        lastCkpt = Date.now();
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+  if (best) net.setWeights(best);
+  return { net, meta };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { confidence, decide, scoreQuestioned, upperTriangle, writerScale } from './decision';
+
+const rule = { aggregate: 'min' as const, globalScale: 0.5, priorWeight: 2 };
+
+describe('decision rule', () => {
+  it('upper triangle gives the n(n-1)/2 reference pairs', () => {
+    const m = [
+      [0, 1, 2],
+      [1, 0, 3],
+      [2, 3, 0],
+    ];
+    expect(upperTriangle(m)).toEqual([1, 2, 3]);
+    expect(upperTriangle([[0]])).toEqual([]);
+  });
+
+  it('writer scale shrinks the reference spread toward the global prior', () => {
+    expect(writerScale([], rule)).toBe(0.5); // one reference: the prior alone
+    expect(writerScale([1, 1], rule)).toBeCloseTo((2 + 2 * 0.5) / 4, 12);
+  });
+
+  it('a writer who varies more gets a lower score for the same distance', () => {
+    const steady = scoreQuestioned([0.6, 0.8], [0.2], rule);
+    const varied = scoreQuestioned([0.6, 0.8], [1.0], rule);
+    expect(varied.score).toBeLessThan(steady.score);
+    expect(steady.minDistance).toBe(0.6);
+    expect(steady.meanDistance).toBeCloseTo(0.7, 12);
+    expect(steady.score).toBeCloseTo(0.6 / ((0.2 + 1) / 3), 12);
+  });
+
+  it('mean aggregation uses the mean distance', () => {
+    expect(scoreQuestioned([0.6, 0.8], [], { ...rule, aggregate: 'mean' }).score).toBeCloseTo(0.7 / 0.5, 12);
+  });
+
+  it('refuses a customer with no references', () => {
+    expect(() => scoreQuestioned([], [], rule)).toThrow(/no reference/);
+  });
+
+  it('verdicts with a refer band around the threshold', () => {
+    expect(decide(0.8, 1, 0.1)).toBe('genuine');
+    expect(decide(0.95, 1, 0.1)).toBe('refer');
+    expect(decide(1.05, 1, 0.1)).toBe('refer');
+    expect(decide(1.2, 1, 0.1)).toBe('forged');
+    expect(decide(0.95, 1, 0)).toBe('genuine');
+  });
+
+  it('confidence is 0.5 at the threshold and falls with the score', () => {
+    expect(confidence(1, 1)).toBeCloseTo(0.5, 12);
+    expect(confidence(0.5, 1)).toBeGreaterThan(0.9);
+    expect(confidence(1.5, 1)).toBeLessThan(0.1);
+  });
+});

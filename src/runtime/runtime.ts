@@ -14,8 +14,9 @@ export interface RuntimeInfo {
   requested: BackendPreference;
   adapter: AdapterReport;
   crossOriginIsolated: boolean;
-  /** wasm only: SIMD in use and worker threads (1 = single-threaded). */
+  /** wasm only: SIMD in use, the multi-threaded build in use, and XNNPACK's thread count. */
   wasmSimd: boolean | null;
+  wasmThreaded: boolean | null;
   wasmThreads: number | null;
   modelId: string;
   modelVersion: string;
@@ -96,11 +97,13 @@ export async function startRuntime(
   onProgress({ stage: 'backend', fraction: 0.06, text: `Starting the ${candidates[0]} backend…` });
   const backend = await activateBackend(candidates, notes);
   let wasmSimd: boolean | null = null;
+  let wasmThreaded: boolean | null = null;
   let wasmThreads: number | null = null;
   if (backend === 'wasm') {
     wasmSimd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
-    const threaded = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
-    wasmThreads = threaded ? getThreadsCount() : 1;
+    // The threaded build needs SIMD too (see tfjs-backend-wasm's init()).
+    wasmThreaded = wasmSimd && Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+    wasmThreads = getThreadsCount();
   }
   onProgress({ stage: 'model', fraction: 0.1, text: 'Downloading the model…' });
   const { model, card } = await loadDefaultModel(modelBase, (f) =>
@@ -121,6 +124,7 @@ export async function startRuntime(
       adapter,
       crossOriginIsolated: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated,
       wasmSimd,
+      wasmThreaded,
       wasmThreads,
       modelId: card.id,
       modelVersion: card.version,

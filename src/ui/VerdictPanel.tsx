@@ -1,0 +1,61 @@
+import type { VerifyOutcome } from '../runtime/service';
+import { RasterThumb } from './RasterThumb';
+import { ReferenceList } from './ReferenceList';
+
+const LABELS = { genuine: 'Genuine', forged: 'Forged', refer: 'Refer to a human' } as const;
+const EXPLAIN = {
+  genuine: 'The signature is within this customer’s usual variation.',
+  forged: 'The signature differs from the references more than genuine signatures do.',
+  refer: 'Too close to the threshold to decide automatically: have a colleague compare it.',
+} as const;
+
+/** Verdict, score, confidence, and the questioned signature beside the references with distances. */
+export function VerdictPanel({ outcome }: { outcome: VerifyOutcome }) {
+  const { result, questioned, references, reembedded } = outcome;
+  const lo = result.threshold * (1 - result.referBand);
+  const hi = result.threshold * (1 + result.referBand);
+  return (
+    <section className={`verdict-panel verdict-${result.verdict}`} data-testid="verdict-panel" aria-live="polite">
+      <div className="verdict-head">
+        <div className="verdict" data-testid="verdict" data-verdict={result.verdict}>
+          {LABELS[result.verdict]}
+        </div>
+        <dl className="figures">
+          <div>
+            <dt>Score</dt>
+            <dd data-testid="score" data-score={result.score}>
+              {result.score.toFixed(3)}
+            </dd>
+          </div>
+          <div>
+            <dt>Confidence genuine</dt>
+            <dd data-testid="confidence" data-confidence={result.confidence}>
+              {(result.confidence * 100).toFixed(1)}%
+            </dd>
+          </div>
+          <div>
+            <dt>Decision band</dt>
+            <dd>
+              genuine ≤ {lo.toFixed(3)} &lt; refer ≤ {hi.toFixed(3)} &lt; forged
+            </dd>
+          </div>
+          <div>
+            <dt>Closest / mean distance</dt>
+            <dd>
+              {result.minDistance.toFixed(3)} / {result.meanDistance.toFixed(3)} (writer scale {result.scale.toFixed(3)})
+            </dd>
+          </div>
+        </dl>
+      </div>
+      <p className="hint">{EXPLAIN[result.verdict]}</p>
+      {reembedded > 0 && <p className="hint">{reembedded} reference(s) were re-embedded for the current model version.</p>}
+      <div className="side-by-side">
+        <figure className="questioned">
+          <RasterThumb image={questioned.image} label={`Questioned signature: ${questioned.name}`} testId="questioned-thumb" />
+          <figcaption>Questioned ({questioned.name})</figcaption>
+        </figure>
+        <ReferenceList refs={references} distances={result.distances} />
+      </div>
+    </section>
+  );
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addReferences, cedar, createCustomer, gotoTab, modelIsPlaceholder, openApp, payload, pickCustomer, referenceCount, verifyFile } from './helpers';
+import { addReferences, cedar, createCustomer, gotoTab, modelIsPlaceholder, openApp, payload, pickCustomer, referenceCount, verifyFile, waitReady } from './helpers';
 
 const WRITER = 35;
 const ID = 'cedar-035';
@@ -44,7 +44,7 @@ test('enroll a CEDAR writer with 5 genuine signatures, verify genuine and forged
 
   // Reload: the customer and references come back from IndexedDB; the same image scores the same.
   await page.reload();
-  await openApp(page);
+  await waitReady(page);
   await gotoTab(page, 'verify');
   await pickCustomer(page, 'verify', 'writer 35', ID);
   await expect(page.getByTestId('reference-thumb')).toHaveCount(5);

@@ -26,17 +26,22 @@ export function payload(file: string, name = file.split('/').slice(-3).join('-')
   return { name, mimeType: 'image/png', buffer: readFileSync(file) };
 }
 
-/** A real PNG of width x height, white (optionally with a dark bar), greyscale, built at run time. */
-export function makePng(width: number, height: number, ink = false): Buffer {
+/** A real greyscale PNG of width x height, white, optionally with one 3x3 black dot, built at run time. */
+export function makePng(width: number, height: number, dot = false): Buffer {
   const png = new PNG({ width, height, colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
   png.data = Buffer.alloc(width * height, 255);
-  if (ink) for (let y = Math.floor(height / 2); y < height / 2 + 4; y++) png.data.fill(0, y * width + 10, y * width + width - 10);
+  if (dot) for (let y = 100; y < 103; y++) png.data.fill(0, y * width + 200, y * width + 203);
   return PNG.sync.write(png, { colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
 }
 
 /** Opens the app and waits until the model is loaded and warmed up (fails fast if start-up fails). */
 export async function openApp(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`);
+  await waitReady(page);
+}
+
+/** Waits until the app on the current page is ready (model loaded and warmed up). */
+export async function waitReady(page: Page): Promise<void> {
   const app = page.getByTestId('app');
   await expect(app.or(page.getByTestId('startup-failed'))).toBeVisible();
   await expect(async () => {

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { bytesOf, cedar, drawOnPad, dropFiles, gotoTab, modelIsPlaceholder, openApp, storedData } from './helpers';
+
+test('demo: drag and drop three signatures and see the pairwise similarity matrix', async ({ page }) => {
+  await openApp(page);
+  await gotoTab(page, 'demo');
+  const before = await storedData(page);
+  await dropFiles(page, '[data-testid="demo-drop-zone"]', [
+    bytesOf(cedar(35, 'genuine', 1), 'w35-g01.png'),
+    bytesOf(cedar(35, 'genuine', 2), 'w35-g02.png'),
+    bytesOf(cedar(10, 'genuine', 1), 'w10-g01.png'),
+  ]);
+  await expect(page.getByTestId('demo-thumb')).toHaveCount(3);
+  const matrix = page.getByTestId('similarity-matrix');
+  await expect(matrix).toHaveAttribute('data-size', '3');
+  await expect(page.getByTestId('matrix-cell')).toHaveCount(9);
+
+  const cell = async (i: number, j: number) => {
+    const c = page.locator(`[data-testid="matrix-cell"][data-i="${i}"][data-j="${j}"]`);
+    return { d: Number(await c.getAttribute('data-distance')), s: Number(await c.getAttribute('data-similarity')) };
+  };
+  for (let i = 0; i < 3; i++) {
+    expect((await cell(i, i)).d).toBe(0);
+    for (let j = 0; j < 3; j++) {
+      const a = await cell(i, j);
+      const b = await cell(j, i);
+      expect(a.d).toBeCloseTo(b.d, 5); // symmetric
+      expect(a.s).toBeGreaterThanOrEqual(0);
+      expect(a.s).toBeLessThanOrEqual(1);
+    }
+  }
+  if (!(await modelIsPlaceholder(page))) {
+    // Two signatures by writer 35 are closer than writer 35 and writer 10.
+    expect((await cell(0, 1)).d).toBeLessThan((await cell(0, 2)).d);
+  }
+
+  // Paste adds a fourth image, a drawing on the pad a fifth.
+  await page.evaluate((f) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, bytesOf(cedar(35, 'genuine', 3), 'pasted.png'));
+  await expect(matrix).toHaveAttribute('data-size', '4');
+  await drawOnPad(page, 'demo-pad');
+  await expect(page.getByTestId('demo-pad')).toHaveAttribute('data-strokes', '1');
+  await page.getByTestId('demo-pad-use').click();
+  await expect(matrix).toHaveAttribute('data-size', '5');
+  await expect(page.getByTestId('demo-pad')).toHaveAttribute('data-strokes', '0');
+
+  // The demo stores nothing.
+  expect(await storedData(page)).toEqual(before);
+});

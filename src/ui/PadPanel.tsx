@@ -48,6 +48,7 @@ export function PadPanel({ prefix, disabled, onDrawing, onError }: Props) {
         data-strokes={strokes}
         aria-label="Signature pad: sign here with a mouse, finger or pen"
       />
+      {strokes === 0 && <span className="pad-hint">Sign here with a mouse, finger or pen</span>}
       <div className="pad-buttons">
         <button type="button" data-testid={`${prefix}-pad-clear`} onClick={() => padRef.current?.clear()} disabled={disabled || strokes === 0}>
           Clear

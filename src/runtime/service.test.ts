@@ -1,0 +1,138 @@
+import 'fake-indexeddb/auto';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEmbeddingNet } from '../model/architecture';
+import { DEFAULT_MODEL_CONFIG } from '../model/config';
+import type { ModelCard } from '../model/modelCard';
+import { PREPROCESS_VERSION, PreprocessError, type PixelImage } from '../preprocessing';
+import { SignatureStore, StorageError } from '../storage';
+import { AppError } from './errors';
+import type { Runtime } from './runtime';
+import { CountersignService, InputBatchError, type SignatureInput } from './service';
+import { Verifier } from './verifier';
+
+/** A synthetic "signature": a wavy dark stroke on white, RGBA. */
+function scribble(seed: number, width = 320, height = 120): PixelImage {
+  const data = new Uint8Array(width * height * 4).fill(255);
+  for (let x = 20; x < width - 20; x++) {
+    const yc = height / 2 + Math.sin((x / (18 + seed)) * Math.PI) * (25 + seed * 3);
+    for (let dy = -2; dy <= 2; dy++) {
+      const y = Math.round(yc + dy);
+      const i = (y * width + x) * 4;
+      data[i] = data[i + 1] = data[i + 2] = 20;
+    }
+  }
+  return { width, height, channels: 4, data };
+}
+const pad = (seed: number): SignatureInput => ({ kind: 'pixels', pixels: scribble(seed), name: 'drawing', source: 'pad' });
+const blank = (): SignatureInput => ({
+  kind: 'pixels',
+  pixels: { width: 200, height: 100, channels: 4, data: new Uint8Array(200 * 100 * 4).fill(255) },
+  name: 'drawing',
+  source: 'pad',
+});
+
+let model: tf.LayersModel;
+let card: ModelCard;
+const stores: SignatureStore[] = [];
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  model = buildEmbeddingNet({ ...DEFAULT_MODEL_CONFIG, dropout: 0 }, 5);
+  card = {
+    id: 'test-model',
+    version: '1.0.0',
+    architecture: DEFAULT_MODEL_CONFIG,
+    preprocessing: { version: PREPROCESS_VERSION, inputHeight: 96, inputWidth: 192 },
+    distanceHead: { kind: 'euclidean' },
+    decision: { aggregate: 'min', globalScale: 0.5, priorWeight: 2, threshold: 1.3, referBand: 0.08, operatingPoints: [] },
+  } as unknown as ModelCard;
+});
+afterAll(() => {
+  model.dispose();
+  stores.forEach((s) => s.close());
+});
+
+async function service(version = '1.0.0', name = `svc-${Math.random()}`): Promise<{ svc: CountersignService; name: string }> {
+  const store = await SignatureStore.open({ name });
+  stores.push(store);
+  const c = { ...card, version };
+  const runtime = { card: c, verifier: new Verifier(model, c), info: {} } as unknown as Runtime;
+  return { svc: new CountersignService(runtime, store), name };
+}
+
+describe('CountersignService', () => {
+  it('enrolls, verifies an identical signature as the closest, and leaks no tensors', async () => {
+    const { svc } = await service();
+    await svc.store.createCustomer({ id: 'c1', name: 'One' });
+    const refs = await svc.enroll('c1', [pad(1), pad(2), pad(3)]);
+    expect(refs).toHaveLength(3);
+    expect(refs[0].image).toHaveLength(96 * 192);
+    expect(refs[0]).toMatchObject({ modelId: 'test-model', modelVersion: '1.0.0', preprocessVersion: PREPROCESS_VERSION, source: 'pad' });
+    const before = tf.memory().numTensors;
+    const out = await svc.verify('c1', pad(2));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(out.result.distances).toHaveLength(3);
+    expect(out.result.minDistance).toBeLessThan(1e-3);
+    expect(out.result.distances[1]).toBe(out.result.minDistance);
+    expect(out.result.referencePairs).toBe(3);
+    expect(out.reembedded).toBe(0);
+  });
+
+  it('refuses a bad batch as a whole and names the failing input', async () => {
+    const { svc } = await service();
+    await svc.store.createCustomer({ id: 'c1', name: 'One' });
+    const err = await svc.enroll('c1', [pad(1), blank()]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputBatchError);
+    expect((err as InputBatchError).messages[0]).toMatch(/1 of 2 images could not be used/);
+    expect((err as InputBatchError).messages[1]).toMatch(/^The drawing: No ink found/);
+    expect(await svc.store.countReferences('c1')).toBe(0);
+    const one = await svc.prepare(blank()).catch((e: unknown) => e);
+    expect(one).toBeInstanceOf(PreprocessError);
+  });
+
+  it('refuses more than 5 references before embedding anything', async () => {
+    const { svc } = await service();
+    await svc.store.createCustomer({ id: 'c1', name: 'One' });
+    await svc.enroll('c1', [pad(1), pad(2), pad(3), pad(4)]);
+    const err = await svc.enroll('c1', [pad(5), pad(6)]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StorageError);
+    expect((err as StorageError).code).toBe('too-many-references');
+    expect(await svc.store.countReferences('c1')).toBe(4);
+  });
+
+  it('refuses to verify a customer with no references, or an unknown customer', async () => {
+    const { svc } = await service();
+    await svc.store.createCustomer({ id: 'c1', name: 'One' });
+    const e1 = await svc.verify('c1', pad(1)).catch((e: unknown) => e);
+    expect(e1).toBeInstanceOf(AppError);
+    expect((e1 as AppError).code).toBe('no-references');
+    const e2 = await svc.verify('nobody', pad(1)).catch((e: unknown) => e);
+    expect((e2 as AppError).code).toBe('no-customer');
+  });
+
+  it('re-embeds references made by another model version from their stored rasters', async () => {
+    const { svc: old, name } = await service('0.9.0');
+    await old.store.createCustomer({ id: 'c1', name: 'One' });
+    const [r] = await old.enroll('c1', [pad(1)]);
+    const { svc } = await service('1.0.0', name);
+    const out = await svc.verify('c1', pad(1));
+    expect(out.reembedded).toBe(1);
+    const [stored] = await svc.store.listReferences('c1');
+    expect(stored.modelVersion).toBe('1.0.0');
+    expect(Array.from(stored.embedding)).toEqual(Array.from(out.references[0].embedding));
+    // Same weights here, so the new embedding equals the old one: the stored raster is exactly what was embedded.
+    Array.from(stored.embedding).forEach((v, i) => expect(v).toBeCloseTo(r.embedding[i], 5));
+    expect((await svc.verify('c1', pad(1))).reembedded).toBe(0);
+  });
+
+  it('compares demo images pairwise', async () => {
+    const { svc } = await service();
+    const items = await svc.prepareAll([pad(1), pad(1), pad(4)]);
+    const demo = await svc.compare(items);
+    expect(demo.distances[0][1]).toBeLessThan(1e-3);
+    expect(demo.distances[0][2]).toBeGreaterThan(demo.distances[0][1]);
+    expect(demo.similarities[0][0]).toBe(1);
+    await expect(svc.compare(items.slice(0, 1))).rejects.toBeInstanceOf(AppError);
+  });
+});

@@ -50,3 +50,24 @@ test('demo: drag and drop three signatures and see the pairwise similarity matri
   // The demo stores nothing.
   expect(await storedData(page)).toEqual(before);
 });
+
+test.describe('on a high-DPI screen', () => {
+  test.use({ deviceScaleFactor: 2 });
+  test('the pad canvas is backed at devicePixelRatio resolution', async ({ page }) => {
+    await openApp(page);
+    await gotoTab(page, 'demo');
+    const size = await page.getByTestId('demo-pad').evaluate((c: HTMLCanvasElement) => ({
+      w: c.width,
+      h: c.height,
+      cssW: c.getBoundingClientRect().width,
+      cssH: c.getBoundingClientRect().height,
+      dpr: devicePixelRatio,
+    }));
+    expect(size.dpr).toBe(2);
+    expect(size.w).toBe(Math.round(size.cssW * 2));
+    expect(size.h).toBe(Math.round(size.cssH * 2));
+    await drawOnPad(page, 'demo-pad');
+    await page.getByTestId('demo-pad-use').click();
+    await expect(page.getByTestId('demo-thumb')).toHaveCount(1);
+  });
+});

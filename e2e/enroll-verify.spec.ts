@@ -4,7 +4,13 @@ import { addReferences, cedar, createCustomer, gotoTab, modelIsPlaceholder, open
 const WRITER = 35;
 const ID = 'cedar-035';
 
-test('enroll a CEDAR writer with 5 genuine signatures, verify genuine and forged, persist across reload', async ({ page }) => {
+test('enroll a CEDAR writer with 5 genuine signatures, verify genuine and forged, persist across reload', async ({ page, baseURL }) => {
+  // Everything (app, wasm binaries, model) comes from the app's own origin: no CDN, no uploads.
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(baseURL!) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
+  });
   await openApp(page);
   await expect(page.getByTestId('status-backend')).toHaveAttribute('data-backend', /^(wasm|webgpu|webgl|cpu)$/);
   await expect(page.getByTestId('status-model')).toContainText('countersign');
@@ -54,4 +60,5 @@ test('enroll a CEDAR writer with 5 genuine signatures, verify genuine and forged
   await gotoTab(page, 'enroll');
   await pickCustomer(page, 'enroll', ID, ID);
   expect(await referenceCount(page)).toBe(5);
+  expect(foreign).toEqual([]);
 });

@@ -114,6 +114,11 @@ export function EnrollTab({ selectedId, onSelect }: { selectedId: string | null;
             ) : (
               <ReferenceList refs={refs} onRemove={(r) => void remove(r)} disabled={busy} />
             )}
+            {refs.length >= MAX_REFERENCES && (
+              <p className="hint warn" data-testid="reference-limit">
+                This customer has the maximum of {MAX_REFERENCES} references. Remove one to add another.
+              </p>
+            )}
             <SignatureInputPanel
               prefix="enroll"
               title={`Add reference signatures (${refs.length} of ${MAX_REFERENCES})`}

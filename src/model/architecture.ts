@@ -7,16 +7,21 @@ import type { ModelConfig } from './config';
  *
  * 96x192x1 -> conv5x5/2 -> [conv3x3 -> maxpool2] x3 -> conv3x3 -> [global avg | global max]
  * -> dropout -> dense(embeddingDim) (-> sigmoid for the lossless variant).
- * No batch normalisation: its moving statistics lag in tfjs training (see data/README.md).
+ * Every conv is followed by batch normalisation, then ReLU. BN's moving statistics lag during
+ * tfjs training (data/README.md), so the exporter recomputes them on clean training images
+ * (src/training/batchNormCalibration.ts) before the model is saved.
  */
 export function buildEmbeddingNet(cfg: ModelConfig, seed = 1): tf.LayersModel {
   const init = (i: number) => tf.initializers.heNormal({ seed: seed * 101 + i });
   const [f1, f2, f3, f4, f5] = cfg.filters;
   const input = tf.input({ shape: [cfg.inputHeight, cfg.inputWidth, 1], name: 'signature' });
-  const conv = (x: tf.SymbolicTensor, filters: number, k: number, stride: number, i: number) =>
-    tf.layers
-      .conv2d({ filters, kernelSize: k, strides: stride, padding: 'same', activation: 'relu', kernelInitializer: init(i), name: `conv${i}` })
+  const conv = (x: tf.SymbolicTensor, filters: number, k: number, stride: number, i: number) => {
+    const c = tf.layers
+      .conv2d({ filters, kernelSize: k, strides: stride, padding: 'same', useBias: false, kernelInitializer: init(i), name: `conv${i}` })
       .apply(x) as tf.SymbolicTensor;
+    const bn = tf.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-3, name: `bn${i}` }).apply(c) as tf.SymbolicTensor;
+    return tf.layers.reLU({ name: `relu${i}` }).apply(bn) as tf.SymbolicTensor;
+  };
   const pool = (x: tf.SymbolicTensor, i: number) =>
     tf.layers.maxPooling2d({ poolSize: 2, strides: 2, name: `pool${i}` }).apply(x) as tf.SymbolicTensor;
   let x = conv(input, f1, 5, 2, 1);

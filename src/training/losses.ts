@@ -79,7 +79,7 @@ export function batchLoss(
 ): { loss: tf.Scalar; active: tf.Scalar } {
   const masks = pairMasks(writer, genuine);
   const size = masks.size;
-  const X = head.mahalanobisL ? tf.matMul(E, head.mahalanobisL, false, true) : E;
+  const X: tf.Tensor2D = head.mahalanobisL ? tf.matMul(E, head.mahalanobisL as tf.Tensor2D, false, true) : E;
   const D2 = squaredEuclidean(X, X);
   if (opts.kind === 'bce') {
     const [, d] = E.shape;

@@ -3,6 +3,7 @@ import { buildEmbeddingNet } from '../model/architecture';
 import type { ModelConfig } from '../model/config';
 import type { DistanceHead } from '../model/distanceHead';
 import { finishEmbedding } from '../model/embed';
+import { recalibrateBatchNorm } from './batchNormCalibration';
 import type { Rng } from './data/random';
 import { batchLoss, type HeadVars, type LossOptions } from './losses';
 
@@ -59,6 +60,11 @@ export class Network {
     const out = this.vars.map((v) => grads[v.name].dataSync() as Float32Array).map((a) => a.slice());
     tf.dispose([x, value, ...Object.values(grads)]);
     return { loss, active, grads: out };
+  }
+
+  /** Exact batch-norm statistics from clean (unaugmented) training images; call before inference. */
+  recalibrate(images: Float32Array, n: number): void {
+    recalibrateBatchNorm(this.model, images, n);
   }
 
   /** Embeddings (inference mode) of preprocessed rasters, [n*D] row-major. */

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../model/config';
 import type { AugmentOptions } from './augment';
+import { preprocess } from '../preprocessing';
 import { sampleBatch, type BatchShape } from './batch';
 import { loadCheckpoint, saveCheckpoint, type CheckpointMeta } from './checkpoint';
 import type { WriterImages, WriterRasters } from './data/imageStore';
@@ -70,7 +71,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     net.setWeights(resumed.weights);
     best = resumed.best;
     rng.state = meta.rngState;
-    optimizer.applyGradients(Object.fromEntries(net.vars.map((v) => [v.name, tf.zerosLike(v)])));
+    optimizer.applyGradients(net.vars.map((v) => ({ name: v.name, tensor: tf.zerosLike(v) })));
     const slots = await optimizer.getWeights();
     await optimizer.setWeights(slots.map((s, i) => ({ name: s.name, tensor: tf.tensor(resumed.optimizer[i], s.tensor.shape) })));
     log(`resumed from ${o.checkpointDir} at step ${meta.step} (${fmtTime(meta.seconds)} trained)`);
@@ -78,6 +79,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
   const pool = new WorkerPool(o.workers);
   await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed }));
   const valFlat = val.map((v) => flattenRasters(v, hw));
+  const calibration = calibrationImages(train, new Rng(o.seed + 17), size);
   const trainImages = train.reduce((s, w) => s + w.genuine.length + w.forged.length, 0);
   const perStep = o.workers * o.batch.writers * (o.batch.genuine + o.batch.forged);
 
@@ -86,7 +88,14 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     for (let vi = 0; vi < val.length; vi++) {
       const { images, n } = valFlat[vi];
       const parts = Array.from({ length: o.workers }, (_, i) => [Math.floor((i * n) / o.workers), Math.floor(((i + 1) * n) / o.workers)]);
-      const outs = await pool.all((i) => ({ type: 'embed', weights, images: images.slice(parts[i][0] * hw, parts[i][1] * hw), n: parts[i][1] - parts[i][0] }));
+      const outs = await pool.all((i) => ({
+        type: 'embed',
+        weights,
+        images: images.slice(parts[i][0] * hw, parts[i][1] * hw),
+        n: parts[i][1] - parts[i][0],
+        calibration: calibration.images,
+        calibrationCount: calibration.n,
+      }));
       const emb = new Float32Array(n * o.cfg.embeddingDim);
       outs.forEach((m, i) => m.type === 'embed' && emb.set(m.embeddings, parts[i][0] * o.cfg.embeddingDim));
       results.push(validationEer(regroup(val[vi], emb, o.cfg.embeddingDim), net.distanceHead()));
@@ -123,7 +132,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
       if (!Number.isFinite(loss)) throw new Error(`loss is ${loss} at step ${step}`);
       lossAvg = Number.isNaN(lossAvg) ? loss : 0.95 * lossAvg + 0.05 * loss;
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, o.steps, o.lr);
-      tf.tidy(() => optimizer.applyGradients(Object.fromEntries(net.vars.map((v, i) => [v.name, tf.tensor(grads[i], v.shape)]))));
+      tf.tidy(() => optimizer.applyGradients(net.vars.map((v, i) => ({ name: v.name, tensor: tf.tensor(grads[i], v.shape) }))));
       meta.step = step + 1;
       meta.seconds = (Date.now() - t0) / 1000;
       const entry: CheckpointMeta['history'][0] = { step: meta.step, loss, seconds: meta.seconds };
@@ -162,5 +171,15 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     await pool.close();
   }
   if (best) net.setWeights(best);
+  net.recalibrate(calibration.images, calibration.n);
   return { net, meta };
+}
+
+/** A fixed set of clean (unaugmented) training images for batch-norm statistics: 2 per writer, up to 320. */
+export function calibrationImages(train: WriterImages[], rng: Rng, size: { height: number; width: number }): { images: Float32Array; n: number } {
+  const picks = rng.sample(train, 160).flatMap((w) => rng.sample([...w.genuine, ...w.forged], 2));
+  const hw = size.height * size.width;
+  const images = new Float32Array(picks.length * hw);
+  picks.forEach((img, i) => images.set(preprocess(img, size).data, i * hw));
+  return { images, n: picks.length };
 }

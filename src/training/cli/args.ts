@@ -3,12 +3,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 /** Parses --flags, printing usage and exiting on an unknown flag or --help. */
 export function cliArgs<T extends NonNullable<ParseArgsConfig['options']>>(options: T, usage: string) {
   try {
-    const { values } = parseArgs({ options: { ...options, help: { type: 'boolean' } }, allowPositionals: false });
+    const { values } = parseArgs({ options: { ...options, help: { type: 'boolean' } }, allowPositionals: false }) as { values: Record<string, unknown> };
     if (values.help) {
       console.log(usage);
       process.exit(0);
     }
-    return values as { [K in keyof T]: T[K] extends { type: 'boolean' } ? boolean | undefined : string | undefined };
+    return values as unknown as { [K in keyof T]: T[K] extends { type: 'boolean' } ? boolean | undefined : string | undefined };
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${usage}`);
     process.exit(2);

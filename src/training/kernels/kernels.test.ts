@@ -81,13 +81,30 @@ describe('wasm training kernels match the cpu backend', () => {
     const xv = rand([2, 3, 4], 5);
     const run = () => {
       const x = tf.tensor3d(xv, [2, 3, 4]);
-      const out = [tf.tile(x, [2, 1, 3]), tf.tile(x, [1, 1, 1])];
+      const x4 = tf.reshape(x, [1, 2, 3, 4]);
+      const out = [tf.tile(x, [2, 1, 3]), tf.tile(x, [1, 1, 1]), tf.tile(x4, [3, 1, 2, 1]), tf.tile(x4, [2, 2, 2, 2])];
       x.dispose();
       return out;
     };
     const cpu = await on('cpu', run);
     const wasm = await on('wasm', run);
     for (let i = 0; i < cpu.length; i++) expect(maxAbsDiff(cpu[i], wasm[i])).toBe(0);
+  });
+
+  it('batch-norm gradients (which tile) match', async () => {
+    const xv = rand([4, 5, 6, 3], 7);
+    const run = () => {
+      const x = tf.tensor4d(xv, [4, 5, 6, 3]);
+      const g = tf.grads((a: tf.Tensor) => {
+        const m = tf.moments(a, [0, 1, 2]);
+        return tf.sum(tf.square(tf.batchNorm(a, m.mean, m.variance, tf.ones([3]), tf.ones([3]), 1e-3)).mul(tf.range(0, 360).reshape([4, 5, 6, 3])));
+      })([x]);
+      x.dispose();
+      return g;
+    };
+    const cpu = await on('cpu', run);
+    const wasm = await on('wasm', run);
+    expect(maxAbsDiff(cpu[0], wasm[0]) / Math.max(...cpu[0].map(Math.abs))).toBeLessThan(1e-4);
   });
 
   it('kernels leak no tensors or wasm memory', async () => {

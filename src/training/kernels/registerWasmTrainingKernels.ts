@@ -123,13 +123,19 @@ function makeTile(original: KernelFunc) {
     const { x } = args.inputs;
     const { reps } = args.attrs;
     if (x.dtype !== 'float32' || reps.length !== x.shape.length) return original(args as never) as TensorInfo;
-    // x [d0..dk] -> [1, d0, 1, d1, ...] * ones [r0, 1, r1, 1, ...] -> reshape [r0*d0, ...]
+    // x [d0..dk] -> [1, d0, 1, d1, ...] * ones [r0, 1, r1, 1, ...] -> reshape [r0*d0, ...];
+    // axes with a repeat of 1 need no extra dimension. XNNPACK broadcasts at most 6 dimensions.
     const xShape: number[] = [];
     const onesShape: number[] = [];
     x.shape.forEach((d, i) => {
-      xShape.push(1, d);
-      onesShape.push(reps[i], 1);
+      if (reps[i] !== 1) {
+        xShape.push(1);
+        onesShape.push(reps[i]);
+      }
+      xShape.push(d);
+      onesShape.push(1);
     });
+    if (xShape.length > 6) return original(args as never) as TensorInfo;
     const xr = reshape(ctx, x, xShape);
     const ones = callKernel('Fill', ctx, {}, { shape: onesShape, value: 1, dtype: 'float32' });
     const prod = callKernel('Multiply', ctx, { a: xr, b: ones });

@@ -23,6 +23,7 @@ port.on('message', async (msg: ToWorker) => {
       const r = net.gradients(msg.images, msg.writer, msg.genuine, new Rng(msg.seed));
       reply({ type: 'grad', ...r }, r.grads.map((g) => g.buffer as ArrayBuffer));
     } else {
+      net.recalibrate(msg.calibration, msg.calibrationCount);
       const embeddings = net.embed(msg.images, msg.n);
       reply({ type: 'embed', embeddings }, [embeddings.buffer as ArrayBuffer]);
     }

@@ -22,6 +22,9 @@ export interface EmbedMsg {
   weights: Float32Array[];
   images: Float32Array;
   n: number;
+  /** Clean training images for the batch-norm statistics (the same for every worker). */
+  calibration: Float32Array;
+  calibrationCount: number;
 }
 export type ToWorker = InitMsg | GradMsg | EmbedMsg;
 

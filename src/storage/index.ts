@@ -3,3 +3,4 @@ export * from './errors';
 export * from './validation';
 export * from './store';
 export * from './settings';
+export * from './audit';

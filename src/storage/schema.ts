@@ -9,9 +9,12 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
  * v2: customers get `nameKey` (lower-case name, backfilled) with index byName for search and
  *     sorting; references get index byModel [modelId, modelVersion] to find references that
  *     must be re-embedded after a model change.
+ * v3: audit store (key id, indexes byTime and byCustomer [customerId, time]): one record per
+ *     verification. References may carry `retiredAt` (kept, but no longer compared with) and
+ *     get `activeCustomerId` (backfilled; absent once retired) with index byActive.
  */
 export const DB_NAME = 'countersign';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Most reference signatures one customer may have. */
 export const MAX_REFERENCES = 5;
@@ -42,6 +45,37 @@ export interface ReferenceRecord {
   /** Original file name, or "drawing". */
   label: string;
   createdAt: number;
+  /** Set when the teller retired the reference: kept for the record, never compared with. */
+  retiredAt?: number;
+  /** customerId while the reference is active, absent once retired (v3; index byActive). */
+  activeCustomerId?: string;
+}
+
+/** One verification, as recorded in the audit log. */
+export interface AuditRecord {
+  id: string;
+  time: number;
+  customerId: string;
+  /** The customer's name at the time of the verification. */
+  customerName: string;
+  verdict: 'genuine' | 'forged' | 'refer';
+  score: number;
+  threshold: number;
+  referBand: number;
+  operatingPoint: string | null;
+  /** Distance to each active reference, in reference order. */
+  distances: number[];
+  referenceIds: string[];
+  modelId: string;
+  modelVersion: string;
+  backend: string;
+  /** 'teller' or 'kiosk'. */
+  channel: 'teller' | 'kiosk';
+  /** The questioned signature's normalised raster (height x width, ink bright). */
+  thumbnail: Uint8Array;
+  width: number;
+  height: number;
+  note: string;
 }
 
 export interface SettingRecord {
@@ -51,8 +85,9 @@ export interface SettingRecord {
 
 export interface CountersignDB extends DBSchema {
   customers: { key: string; value: CustomerRecord; indexes: { byName: string } };
-  references: { key: string; value: ReferenceRecord; indexes: { byCustomer: string; byModel: [string, string] } };
+  references: { key: string; value: ReferenceRecord; indexes: { byCustomer: string; byModel: [string, string]; byActive: string } };
   settings: { key: string; value: SettingRecord };
+  audit: { key: string; value: AuditRecord; indexes: { byTime: number; byCustomer: [string, number] } };
 }
 
 type UpgradeTx = IDBPTransaction<CountersignDB, StoreNames<CountersignDB>[], 'versionchange'>;
@@ -82,8 +117,23 @@ const migrateToV2: Migration = (_db, tx) => {
   });
 };
 
+const migrateToV3: Migration = (db, tx) => {
+  const audit = db.createObjectStore('audit', { keyPath: 'id' });
+  audit.createIndex('byTime', 'time');
+  audit.createIndex('byCustomer', ['customerId', 'time']);
+  const refs = tx.objectStore('references');
+  refs.createIndex('byActive', 'activeCustomerId');
+  // Every reference of an older release is active: backfill activeCustomerId.
+  void refs.openCursor().then(function step(cursor): Promise<void> | void {
+    if (!cursor) return;
+    const r = cursor.value;
+    if (r.retiredAt === undefined && r.activeCustomerId !== r.customerId) void cursor.update({ ...r, activeCustomerId: r.customerId });
+    return cursor.continue().then(step);
+  });
+};
+
 /** MIGRATIONS[v - 1] upgrades a database from version v - 1 to v. */
-const MIGRATIONS: Migration[] = [(db) => migrateToV1(db as IDBPDatabase<unknown>), migrateToV2];
+const MIGRATIONS: Migration[] = [(db) => migrateToV1(db as IDBPDatabase<unknown>), migrateToV2, migrateToV3];
 
 export function upgradeSchema(db: IDBPDatabase<CountersignDB>, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
   for (let v = oldVersion + 1; v <= newVersion; v++) {

@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import { AuditLog } from './audit';
 import { StorageError, toStorageError } from './errors';
 import {
   DB_NAME,
@@ -40,6 +41,13 @@ export interface OpenOptions {
   name?: string;
   /** Called when another tab needs a newer schema; the store closes itself first. */
   onVersionChange?: () => void;
+  /**
+   * Called when this upgrade waits for another tab that still has an older version open. The
+   * open completes by itself once that tab closes (or reloads).
+   */
+  onBlocked?: () => void;
+  /** Called when the browser closed the connection abnormally (e.g. the storage was cleared). */
+  onTerminated?: () => void;
 }
 
 function newId(): string {
@@ -54,7 +62,13 @@ function newId(): string {
  * All errors are StorageError with a message for the teller.
  */
 export class SignatureStore {
-  private constructor(private readonly db: IDBPDatabase<CountersignDB>) {}
+  /** @internal The open connection, for the sibling modules of this folder (audit, backup). */
+  private constructor(readonly db: IDBPDatabase<CountersignDB>) {
+    this.audit = new AuditLog(db);
+  }
+
+  /** The verification audit log. */
+  readonly audit: AuditLog;
 
   static async open(opts: OpenOptions = {}): Promise<SignatureStore> {
     if (typeof indexedDB === 'undefined') {
@@ -64,10 +78,12 @@ export class SignatureStore {
     try {
       const db = await openDB<CountersignDB>(opts.name ?? DB_NAME, DB_VERSION, {
         upgrade: (db, oldVersion, newVersion, tx) => upgradeSchema(db, oldVersion, newVersion ?? DB_VERSION, tx),
+        blocked: () => opts.onBlocked?.(),
         blocking: () => {
           store?.close();
           opts.onVersionChange?.();
         },
+        terminated: () => opts.onTerminated?.(),
       });
       store = new SignatureStore(db);
       return store;
@@ -91,7 +107,7 @@ export class SignatureStore {
       const tx = this.db.transaction(['customers', 'references'], 'readonly');
       const customers = await tx.objectStore('customers').index('byName').getAll();
       const counts = new Map<string, number>();
-      let cursor = await tx.objectStore('references').index('byCustomer').openKeyCursor();
+      let cursor = await tx.objectStore('references').index('byActive').openKeyCursor();
       while (cursor) {
         counts.set(cursor.key, (counts.get(cursor.key) ?? 0) + 1);
         cursor = await cursor.continue();
@@ -128,7 +144,24 @@ export class SignatureStore {
     }
   }
 
-  /** Deletes a customer and all their references. */
+  /** Renames a customer (the id stays). */
+  async renameCustomer(id: string, newName: string): Promise<CustomerRecord> {
+    const { name } = normaliseCustomerInput({ id, name: newName });
+    const tx = this.db.transaction('customers', 'readwrite');
+    try {
+      const existing = await tx.store.get(id);
+      if (!existing) throw new StorageError('unknown-customer', `There is no customer with id "${id}".`);
+      const record = { ...existing, name, nameKey: name.toLowerCase() };
+      await tx.store.put(record);
+      await tx.done;
+      return record;
+    } catch (err) {
+      abortQuietly(tx);
+      throw toStorageError(err, 'rename the customer');
+    }
+  }
+
+  /** Deletes a customer and all their references (their audit records are kept). */
   async deleteCustomer(id: string): Promise<void> {
     const tx = this.db.transaction(['customers', 'references'], 'readwrite');
     try {
@@ -154,9 +187,15 @@ export class SignatureStore {
     }
   }
 
+  /** Active references, oldest first (what verification compares with). */
+  async listActiveReferences(customerId: string): Promise<ReferenceRecord[]> {
+    return (await this.listReferences(customerId)).filter((r) => r.retiredAt === undefined);
+  }
+
+  /** Number of active references of a customer. */
   async countReferences(customerId: string): Promise<number> {
     try {
-      return await this.db.countFromIndex('references', 'byCustomer', customerId);
+      return await this.db.countFromIndex('references', 'byActive', customerId);
     } catch (err) {
       throw toStorageError(err, 'count the reference signatures');
     }
@@ -174,13 +213,14 @@ export class SignatureStore {
       const customer = await tx.objectStore('customers').get(customerId);
       if (!customer) throw new StorageError('unknown-customer', `There is no customer with id "${customerId}".`);
       const refs = tx.objectStore('references');
-      const have = await refs.index('byCustomer').count(customerId);
+      const have = await refs.index('byActive').count(customerId);
       if (have + items.length > MAX_REFERENCES) throw tooMany(customer, have, items.length);
       const now = Date.now();
       const records: ReferenceRecord[] = items.map((item, i) => ({
         ...item,
         id: newId(),
         customerId,
+        activeCustomerId: customerId,
         createdAt: now + i,
       }));
       for (const r of records) await refs.add(r);
@@ -201,7 +241,7 @@ export class SignatureStore {
     let have: number;
     try {
       customer = await this.db.get('customers', customerId);
-      have = await this.db.countFromIndex('references', 'byCustomer', customerId);
+      have = await this.db.countFromIndex('references', 'byActive', customerId);
     } catch (err) {
       throw toStorageError(err, 'check the reference count');
     }
@@ -217,24 +257,72 @@ export class SignatureStore {
     }
   }
 
+  /**
+   * Retires a reference: it stays stored (with its date) for the record but is no longer
+   * compared with, and frees a place for a new one.
+   */
+  async retireReference(referenceId: string): Promise<ReferenceRecord> {
+    const tx = this.db.transaction('references', 'readwrite');
+    try {
+      const r = await tx.store.get(referenceId);
+      if (!r) throw new StorageError('invalid-reference', 'That reference signature no longer exists.');
+      const { activeCustomerId: _drop, ...rest } = r;
+      void _drop;
+      const retired: ReferenceRecord = { ...rest, retiredAt: r.retiredAt ?? Date.now() };
+      await tx.store.put(retired);
+      await tx.done;
+      return retired;
+    } catch (err) {
+      abortQuietly(tx);
+      throw toStorageError(err, 'retire the reference signature');
+    }
+  }
+
   /** References whose embedding was not made by the given model. */
   async referencesNotFrom(modelId: string, modelVersion: string): Promise<ReferenceRecord[]> {
+    const ids = await this.staleReferenceIds(modelId, modelVersion);
+    return this.getReferences(ids);
+  }
+
+  /** Ids of references whose embedding was not made by the given model (reads keys only). */
+  async staleReferenceIds(modelId: string, modelVersion: string): Promise<string[]> {
     try {
-      const all = await this.db.getAll('references');
-      return all.filter((r) => r.modelId !== modelId || r.modelVersion !== modelVersion);
+      const tx = this.db.transaction('references', 'readonly');
+      const current = new Set(await tx.store.index('byModel').getAllKeys(IDBKeyRange.only([modelId, modelVersion])));
+      const all = await tx.store.getAllKeys();
+      await tx.done;
+      return all.filter((k) => !current.has(k));
     } catch (err) {
       throw toStorageError(err, 'read the reference signatures');
     }
   }
 
-  /** Replaces embeddings (after a model change), all or none. */
-  async updateEmbeddings(updates: readonly EmbeddingUpdate[]): Promise<void> {
+  /** The references with the given ids that still exist, in the order given. */
+  async getReferences(ids: readonly string[]): Promise<ReferenceRecord[]> {
+    try {
+      const tx = this.db.transaction('references', 'readonly');
+      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await tx.done;
+      return found.filter((r): r is ReferenceRecord => r !== undefined);
+    } catch (err) {
+      throw toStorageError(err, 'read the reference signatures');
+    }
+  }
+
+  /**
+   * Replaces embeddings (after a model change), all or none. With skipMissing, references
+   * deleted meanwhile are skipped instead of failing the batch.
+   */
+  async updateEmbeddings(updates: readonly EmbeddingUpdate[], opts: { skipMissing?: boolean } = {}): Promise<void> {
     if (updates.length === 0) return;
     const tx = this.db.transaction('references', 'readwrite');
     try {
       for (const u of updates) {
         const r = await tx.store.get(u.id);
-        if (!r) throw new StorageError('invalid-reference', 'A reference signature disappeared while it was being updated.');
+        if (!r) {
+          if (opts.skipMissing) continue;
+          throw new StorageError('invalid-reference', 'A reference signature disappeared while it was being updated.');
+        }
         await tx.store.put({ ...r, embedding: u.embedding, modelId: u.modelId, modelVersion: u.modelVersion });
       }
       await tx.done;

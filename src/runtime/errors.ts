@@ -6,7 +6,8 @@ export type AppErrorCode =
   | 'model-mismatch'
   | 'backend'
   | 'not-ready'
-  | 'too-few-images';
+  | 'too-few-images'
+  | 'device-lost';
 
 /** A workflow problem with a message for the teller. */
 export class AppError extends Error {

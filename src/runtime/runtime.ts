@@ -3,6 +3,7 @@ import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { ModelCard } from '../model/modelCard';
 import { probeWebGpu } from './adapter';
+import { watchDeviceLoss } from './deviceLoss';
 import { backendCandidates, type AdapterReport, type BackendName, type BackendPreference } from './backends';
 import { AppError } from './errors';
 import { loadDefaultModel } from './loadModel';
@@ -96,6 +97,7 @@ export async function startRuntime(
   const candidates = backendCandidates(preference, adapter);
   onProgress({ stage: 'backend', fraction: 0.06, text: `Starting the ${candidates[0]} backend…` });
   const backend = await activateBackend(candidates, notes);
+  watchDeviceLoss();
   let wasmSimd: boolean | null = null;
   let wasmThreaded: boolean | null = null;
   let wasmThreads: number | null = null;

@@ -1,8 +1,10 @@
 import { decodeImageBlob } from '../capture/decode';
 import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSION, PreprocessError, preprocess, type PixelImage } from '../preprocessing';
-import { MAX_REFERENCES, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
+import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
+import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
 import { evaluateVerification, pairSimilarity, type VerificationResult } from './evaluate';
+import { DEFAULT_POLICY, ruleWithPolicy, type DecisionPolicy } from './policy';
 import { dequantiseRaster, quantiseRaster } from './raster';
 import type { Runtime } from './runtime';
 
@@ -35,6 +37,8 @@ export interface VerifyOutcome {
   references: ReferenceRecord[];
   /** References whose embeddings were recomputed for the current model. */
   reembedded: number;
+  /** The audit log entry of this verification. */
+  audit: AuditRecord;
 }
 
 export interface DemoOutcome {
@@ -97,8 +101,15 @@ export class CountersignService {
   async enroll(customerId: string, inputs: readonly SignatureInput[]): Promise<ReferenceRecord[]> {
     if (inputs.length === 0) return [];
     await this.store.assertRoomFor(customerId, inputs.length);
+    this.assertDevice();
     const prepared = await this.prepareAll(inputs);
-    const embeddings = await this.runtime.verifier.embed(prepared.map((p) => p.raster));
+    let embeddings: Float32Array[];
+    try {
+      embeddings = await this.runtime.verifier.embed(prepared.map((p) => p.raster));
+      this.assertDevice();
+    } catch (err) {
+      throw this.deviceError(err);
+    }
     const { card } = this.runtime;
     return this.store.addReferences(
       customerId,
@@ -141,25 +152,77 @@ export class CountersignService {
     };
   }
 
-  async verify(customerId: string, input: SignatureInput, operatingPoint?: string | null): Promise<VerifyOutcome> {
+  /**
+   * Verifies a questioned signature against the customer's active references and records it in
+   * the audit log. A verification that cannot be recorded is not shown (it throws).
+   * `policy` may be an operating point name (older callers) or a full DecisionPolicy.
+   */
+  async verify(
+    customerId: string,
+    input: SignatureInput,
+    policy: DecisionPolicy | string | null = DEFAULT_POLICY,
+    channel: AuditRecord['channel'] = 'teller',
+  ): Promise<VerifyOutcome> {
+    const pol: DecisionPolicy = policy !== null && typeof policy === 'object' ? policy : { operatingPoint: policy ?? null, referBand: null };
+    this.assertDevice();
     const customer = await this.store.getCustomer(customerId);
     if (!customer) throw new AppError('no-customer', `There is no customer with id "${customerId}". Pick a customer from the list.`);
-    const stored = await this.store.listReferences(customerId);
+    const stored = await this.store.listActiveReferences(customerId);
     if (stored.length === 0) {
       throw new AppError(
         'no-references',
         `${customer.name} (${customer.id}) has no reference signatures yet, so there is nothing to compare with. Enroll 1 to ${MAX_REFERENCES} references on the Enroll tab first.`,
       );
     }
-    const { refs, reembedded } = await this.ensureCurrent(stored);
     const questioned = await this.prepare(input);
     const { verifier, card } = this.runtime;
-    const [q] = await verifier.embed([questioned.raster]);
-    const refEmb = refs.map((r) => r.embedding);
-    const [toRefs] = await verifier.distances([q], refEmb);
-    const refMatrix = refs.length > 1 ? await verifier.distances(refEmb, refEmb) : [[0]];
-    const result = evaluateVerification(toRefs, refMatrix, card.decision, operatingPoint);
-    return { result, questioned, references: refs, reembedded };
+    let refs: ReferenceRecord[];
+    let reembedded: number;
+    let toRefs: number[];
+    let refMatrix: number[][];
+    try {
+      ({ refs, reembedded } = await this.ensureCurrent(stored));
+      const [q] = await verifier.embed([questioned.raster]);
+      const refEmb = refs.map((r) => r.embedding);
+      [toRefs] = await verifier.distances([q], refEmb);
+      refMatrix = refs.length > 1 ? await verifier.distances(refEmb, refEmb) : [[0]];
+      this.assertDevice();
+    } catch (err) {
+      throw this.deviceError(err);
+    }
+    const result = evaluateVerification(toRefs, refMatrix, ruleWithPolicy(card.decision, pol), pol.operatingPoint);
+    const audit = await this.store.audit.add({
+      time: Date.now(),
+      customerId: customer.id,
+      customerName: customer.name,
+      verdict: result.verdict,
+      score: result.score,
+      threshold: result.threshold,
+      referBand: result.referBand,
+      operatingPoint: pol.operatingPoint,
+      distances: result.distances,
+      referenceIds: refs.map((r) => r.id),
+      modelId: card.id,
+      modelVersion: card.version,
+      backend: this.runtime.info?.backend ?? 'unknown',
+      channel,
+      thumbnail: questioned.image,
+      width: INPUT_WIDTH,
+      height: INPUT_HEIGHT,
+    });
+    return { result, questioned, references: refs, reembedded, audit };
+  }
+
+  /** Throws AppError('device-lost') once the WebGPU device is gone. */
+  private assertDevice(): void {
+    const lost = deviceLostMessage();
+    if (lost) throw new AppError('device-lost', lost);
+  }
+
+  /** A computation error after a device loss becomes the clear device-lost message. */
+  private deviceError(err: unknown): unknown {
+    const lost = deviceLostMessage();
+    return lost && !(err instanceof AppError && err.code === 'device-lost') ? new AppError('device-lost', lost, { cause: err }) : err;
   }
 
   /** Pairwise distances and similarities of 2+ signatures; nothing is stored. */

@@ -3,6 +3,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { cspPlugin, serviceWorkerPlugin } from './vite-plugins/offline';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const modelsDir = resolve(root, 'models');
@@ -79,7 +80,13 @@ function wasmThreadsPlugin(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), modelsPlugin(), wasmThreadsPlugin()],
+  plugins: [
+    react(),
+    modelsPlugin(),
+    wasmThreadsPlugin(),
+    serviceWorkerPlugin({ root, swEntry: resolve(root, 'src/offline/sw.ts'), modelsDir, exclude: /^bench/ }),
+    cspPlugin(),
+  ],
   server: { host: '127.0.0.1', port: 5173, headers: isolationHeaders },
   preview: { host: '127.0.0.1', port: 4173, headers: isolationHeaders },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096, sourcemap: false },

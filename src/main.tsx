@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerServiceWorker } from './offline/registerServiceWorker';
 import { App } from './ui/App';
 import './ui/styles.css';
 
@@ -10,3 +11,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+void registerServiceWorker();

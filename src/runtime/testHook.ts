@@ -1,4 +1,5 @@
 import type { RuntimeInfo } from './runtime';
+import { simulateDeviceLoss } from './deviceLoss';
 import { activeBackend, liveTensors } from './runtime';
 import type { CountersignService } from './service';
 
@@ -12,6 +13,8 @@ export interface CountersignHook {
   backend(): string;
   numTensors(): number;
   embedImageBytes(bytes: number[], name?: string): Promise<{ backend: string; image: number[]; embedding: number[] }>;
+  /** Destroys the WebGPU device as a driver reset would (false on other backends). */
+  loseDevice(): boolean;
 }
 
 declare global {
@@ -25,6 +28,7 @@ export function installTestHook(service: CountersignService): void {
     info: service.runtime.info,
     backend: activeBackend,
     numTensors: liveTensors,
+    loseDevice: simulateDeviceLoss,
     async embedImageBytes(bytes, name = 'image.png') {
       const blob = new Blob([new Uint8Array(bytes)]);
       const p = await service.prepare({ kind: 'blob', blob, name, source: 'file' });

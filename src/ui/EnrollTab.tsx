@@ -23,7 +23,7 @@ export function EnrollTab({ selectedId, onSelect }: { selectedId: string | null;
       setRefs([]);
       return;
     }
-    Promise.all([store.getCustomer(selectedId), store.listReferences(selectedId)]).then(
+    Promise.all([store.getCustomer(selectedId), store.listActiveReferences(selectedId)]).then(
       ([c, r]) => {
         if (!live) return;
         setCustomer(c ?? null);

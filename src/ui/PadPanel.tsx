@@ -8,10 +8,12 @@ interface Props {
   /** Receives the drawing; resolves true when it was used (the pad is then cleared). */
   onDrawing(input: SignatureInput): Promise<boolean>;
   onError(err: unknown): void;
+  /** Label of the submit button (default "Use drawing"). */
+  useLabel?: string;
 }
 
 /** Signature pad with Clear, Undo and "Use drawing". */
-export function PadPanel({ prefix, disabled, onDrawing, onError }: Props) {
+export function PadPanel({ prefix, disabled, onDrawing, onError, useLabel = 'Use drawing' }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | null>(null);
   const [strokes, setStrokes] = useState(0);
@@ -57,7 +59,7 @@ export function PadPanel({ prefix, disabled, onDrawing, onError }: Props) {
           Undo
         </button>
         <button type="button" className="primary" data-testid={`${prefix}-pad-use`} onClick={() => void use()} disabled={disabled}>
-          Use drawing
+          {useLabel}
         </button>
       </div>
     </div>

@@ -1,7 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { BACKENDS, type BackendPreference } from '../runtime/backends';
 import type { CountersignService } from '../runtime/service';
-import { SETTING_BACKEND, SETTING_OPERATING_POINT, type SignatureStore } from '../storage';
+import type { DecisionPolicy } from '../runtime/policy';
+import { SETTING_BACKEND, type SignatureStore } from '../storage';
+import { BackupSection } from './settings/BackupSection';
+import { DataSafetySection } from './settings/DataSafetySection';
+import { PolicySection } from './settings/PolicySection';
 import { useNotifier } from './messages';
 import { backendLabel } from './StatusBar';
 
@@ -9,25 +13,18 @@ interface Props {
   store: SignatureStore | null;
   service: CountersignService | null;
   preference: BackendPreference;
-  operatingPoint: string | null;
-  onOperatingPoint(name: string | null): void;
+  policy: DecisionPolicy;
+  onPolicy(p: DecisionPolicy): void;
+  onDataChanged(): void;
 }
 
-/** Backend choice (persisted; reloads the page), operating point, and runtime details. */
-export function SettingsTab({ store, service, preference, operatingPoint, onOperatingPoint }: Props) {
+/** Backend choice (persisted; reloads the page), runtime details, decision policy, data safety and backup. */
+export function SettingsTab({ store, service, preference, policy, onPolicy, onDataChanged }: Props) {
   const notify = useNotifier();
   const [choice, setChoice] = useState<BackendPreference>(preference);
-  const [estimate, setEstimate] = useState<string>('');
   const info = service?.runtime.info ?? null;
   const card = service?.card ?? null;
   const urlForced = new URLSearchParams(location.search).has('backend');
-
-  useEffect(() => {
-    void navigator.storage
-      ?.estimate?.()
-      .then((e) => setEstimate(`${((e.usage ?? 0) / 1048576).toFixed(1)} MB used of ${((e.quota ?? 0) / 1048576).toFixed(0)} MB available`))
-      .catch(() => undefined);
-  }, []);
 
   const apply = async () => {
     notify.clear();
@@ -40,16 +37,6 @@ export function SettingsTab({ store, service, preference, operatingPoint, onOper
       const url = new URL(location.href);
       url.searchParams.delete('backend');
       location.assign(url.toString());
-    } catch (err) {
-      notify.error(err);
-    }
-  };
-
-  const chooseOperatingPoint = async (name: string) => {
-    const value = name || null;
-    try {
-      await store?.setSetting(SETTING_OPERATING_POINT, value);
-      onOperatingPoint(value);
     } catch (err) {
       notify.error(err);
     }
@@ -137,28 +124,11 @@ export function SettingsTab({ store, service, preference, operatingPoint, onOper
               threshold {card.decision.threshold}, refer band ±{(card.decision.referBand * 100).toFixed(0)}%, {card.decision.aggregate} distance
             </dd>
           </dl>
-          {card.decision.operatingPoints.length > 0 && (
-            <label>
-              Operating point{' '}
-              <select value={operatingPoint ?? ''} onChange={(e) => void chooseOperatingPoint(e.target.value)} data-testid="operating-point-select">
-                <option value="">Default (threshold {card.decision.threshold})</option>
-                {card.decision.operatingPoints.map((op) => (
-                  <option key={op.name} value={op.name}>
-                    {op.name}: threshold {op.threshold.toFixed(3)} (FAR {(op.validationFar * 100).toFixed(1)}%, FRR {(op.validationFrr * 100).toFixed(1)}%)
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
         </section>
       )}
-      <section>
-        <h2>Storage</h2>
-        <p className="hint">
-          Customers and reference signatures are kept in this browser only (IndexedDB){estimate ? `: ${estimate}` : ''}. Each reference stores the
-          normalised 96x192 image and its embedding, tagged with the model version.
-        </p>
-      </section>
+      {service && store && <PolicySection store={store} card={service.card} policy={policy} onPolicy={onPolicy} />}
+      <DataSafetySection />
+      {store && <BackupSection store={store} service={service} onDataChanged={onDataChanged} />}
     </div>
   );
 }

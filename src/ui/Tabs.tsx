@@ -1,8 +1,10 @@
-export type TabId = 'enroll' | 'verify' | 'demo' | 'settings';
+export type TabId = 'enroll' | 'verify' | 'customers' | 'audit' | 'demo' | 'settings';
 
 const TABS: { id: TabId; label: string }[] = [
   { id: 'enroll', label: 'Enroll' },
   { id: 'verify', label: 'Verify' },
+  { id: 'customers', label: 'Customers' },
+  { id: 'audit', label: 'Audit log' },
   { id: 'demo', label: 'Demo' },
   { id: 'settings', label: 'Settings' },
 ];

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SignatureInput, VerifyOutcome } from '../runtime/service';
 import type { CustomerRecord, ReferenceRecord } from '../storage';
 import { useApp } from './appContext';
+import { AuditNote } from './audit/AuditNote';
 import { CustomerPicker } from './CustomerPicker';
 import { useNotifier } from './messages';
 import { ReferenceList } from './ReferenceList';
@@ -10,7 +11,7 @@ import { VerdictPanel } from './VerdictPanel';
 
 /** Pick a customer, give a questioned signature, see the verdict. */
 export function VerifyTab({ selectedId, onSelect }: { selectedId: string | null; onSelect(id: string | null): void }) {
-  const { service, store, dataVersion, operatingPoint } = useApp();
+  const { service, store, dataVersion, policy } = useApp();
   const notify = useNotifier();
   const [customer, setCustomer] = useState<CustomerRecord | null>(null);
   const [refs, setRefs] = useState<ReferenceRecord[]>([]);
@@ -25,7 +26,7 @@ export function VerifyTab({ selectedId, onSelect }: { selectedId: string | null;
       setRefs([]);
       return;
     }
-    Promise.all([store.getCustomer(selectedId), store.listReferences(selectedId)]).then(
+    Promise.all([store.getCustomer(selectedId), store.listActiveReferences(selectedId)]).then(
       ([c, r]) => {
         if (!live) return;
         setCustomer(c ?? null);
@@ -49,7 +50,7 @@ export function VerifyTab({ selectedId, onSelect }: { selectedId: string | null;
       }
       setBusy(true);
       try {
-        setOutcome(await service.verify(customer.id, inputs[0], operatingPoint));
+        setOutcome(await service.verify(customer.id, inputs[0], policy));
         return true;
       } catch (err) {
         notify.error(err);
@@ -58,7 +59,7 @@ export function VerifyTab({ selectedId, onSelect }: { selectedId: string | null;
         setBusy(false);
       }
     },
-    [customer, service, notify, operatingPoint],
+    [customer, service, notify, policy],
   );
 
   return (
@@ -84,7 +85,10 @@ export function VerifyTab({ selectedId, onSelect }: { selectedId: string | null;
               </p>
             )}
             {outcome ? (
-              <VerdictPanel outcome={outcome} />
+              <>
+                <VerdictPanel outcome={outcome} />
+                <AuditNote key={outcome.audit.id} record={outcome.audit} />
+              </>
             ) : (
               refs.length > 0 && <ReferenceList refs={refs} />
             )}

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { DecisionPolicy } from '../runtime/policy';
 import type { CountersignService } from '../runtime/service';
 import type { SignatureStore } from '../storage';
 
@@ -7,6 +8,8 @@ export interface AppState {
   store: SignatureStore;
   /** Name of the teller-chosen operating point, or null for the model's default threshold. */
   operatingPoint: string | null;
+  /** Operating point and refer band in force. */
+  policy: DecisionPolicy;
   /** Bumped whenever customers or references change, so lists reload. */
   dataVersion: number;
   dataChanged(): void;

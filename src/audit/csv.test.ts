@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { samplePayload } from '../testing/backupFixture';
+import { AUDIT_CSV_COLUMNS, auditToCsv, csvField } from './csv';
+
+describe('audit CSV', () => {
+  it('quotes and neutralises formulas', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('line1\nline2')).toBe('"line1\nline2"');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('-1')).toBe("'-1");
+    expect(csvField(-1)).toBe('-1');
+    expect(csvField(null)).toBe('');
+  });
+  it('writes a header and one row per record', () => {
+    const [a] = samplePayload().audit;
+    const csv = auditToCsv([a, { ...a, id: 'a2', note: '' }]);
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0].split(',')).toEqual([...AUDIT_CSV_COLUMNS]);
+    expect(lines[1]).toContain('1970-01-01T00:00:00.005Z');
+    expect(lines[1]).toContain('"ID checked, ""ok"", =1+1"');
+    expect(lines[1]).toContain('0.500000 0.250000');
+  });
+});

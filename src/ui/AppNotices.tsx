@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { appEvents } from './appEvents';
+import { useNotifier } from './messages';
+
+/** Turns database and GPU events into clear messages. */
+export function AppNotices() {
+  const notify = useNotifier();
+  useEffect(
+    () =>
+      appEvents.on((e) => {
+        switch (e.kind) {
+          case 'db-blocked':
+            notify.error(
+              new Error(
+                'Countersign needs to upgrade its local database, but another tab or window still has an older version of Countersign open. Close that tab (or reload it); this page continues by itself once it is closed. No data is lost.',
+              ),
+            );
+            break;
+          case 'db-unblocked':
+            notify.info('The local database was upgraded. All stored data was kept.');
+            break;
+          case 'db-version-change':
+            notify.error(
+              new Error('A newer version of Countersign was opened in another tab, so this tab closed its database connection to let it upgrade. Reload this page to continue; no data is lost.'),
+            );
+            break;
+          case 'db-terminated':
+            notify.error(new Error('The browser closed the local database unexpectedly (storage cleared or disk error). Reload the page.'));
+            break;
+          case 'device-lost':
+            notify.error(new Error(e.message));
+            break;
+        }
+      }),
+    [notify],
+  );
+  return null;
+}

@@ -9,7 +9,7 @@ for spec in "triplet hard" "triplet semi-hard" "contrastive hard" "bce hard" "lo
   set -- $spec
   name="$1-$2"
   rm -rf "checkpoints/compare-$name"
-  npx tsx src/training/cli/train.ts --loss "$1" --mining "$2" --steps "$steps" --eval-every "$steps" \
+  npx tsx src/training/cli/train.ts --loss "$1" --mining "$2" --steps "$steps" --eval-every "$((steps / 2))" \
     --no-export --checkpoints "checkpoints/compare-$name" > "runs/compare-$name.log" 2>&1
   echo "$name: $(grep -o 'val skilled/random EER [^(]*' "runs/compare-$name.log" | tail -1)"
 done

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { squaredEuclidean } from '../model/distanceHead';
 import type { Rng } from './data/random';
-import { mineTriplets, pairMasks, type Mining } from './pairs';
+import { mineTriplets, pairMasks, type Mining, type PairMasks } from './pairs';
 
 /** The losses of the method, selectable with --loss. */
 export type LossKind = 'triplet' | 'contrastive' | 'bce' | 'lossless';
@@ -45,6 +45,32 @@ export function weightedBce(logits: tf.Tensor, y: tf.Tensor, weights: tf.Tensor)
   });
 }
 
+/**
+ * Per-pair weights over the size*size pair grid: positives share half the total weight and
+ * negatives the other half, so the many negative pairs do not drown the few positive ones.
+ * Pairs that are neither weigh 0.
+ */
+export function balancedPairWeights(masks: Pick<PairMasks, 'pos' | 'neg'>): Float32Array {
+  let np = 0;
+  let nn = 0;
+  for (let i = 0; i < masks.pos.length; i++) {
+    if (masks.pos[i]) np++;
+    else if (masks.neg[i]) nn++;
+  }
+  const w = new Float32Array(masks.pos.length);
+  for (let i = 0; i < w.length; i++) {
+    if (masks.pos[i]) w[i] = 0.5 / np;
+    else if (masks.neg[i]) w[i] = 0.5 / nn;
+  }
+  return w;
+}
+
+/** Fraction of the weighted (valid) pairs for which `flag` holds. */
+function misclassified(flag: tf.Tensor, weights: tf.Tensor): tf.Scalar {
+  const valid = tf.cast(tf.greater(weights, 0), 'float32');
+  return tf.div(tf.sum(tf.mul(tf.cast(flag, 'float32'), valid)), tf.maximum(tf.sum(valid), 1)) as tf.Scalar;
+}
+
 /** A one-hot [T, size*size] selection matrix, so selected distances stay differentiable. */
 function selector(rows: number[], cols: number[], size: number): tf.Tensor2D {
   const s = new Float32Array(rows.length * size * size);
@@ -85,44 +111,17 @@ export function batchLoss(
     const [, d] = E.shape;
     const diff = tf.reshape(tf.abs(tf.sub(tf.expandDims(X, 1), tf.expandDims(X, 0))), [size * size, d]);
     const logits = tf.reshape(tf.add(tf.matMul(diff, head.bceW!), head.bceB!), [size * size]);
-    const valid = new Float32Array(size * size);
-    const y = new Float32Array(size * size);
-    let np = 0;
-    let nn = 0;
-    for (let i = 0; i < size * size; i++) {
-      if (masks.pos[i]) np++;
-      else if (masks.neg[i]) nn++;
-    }
-    for (let i = 0; i < size * size; i++) {
-      if (masks.pos[i]) {
-        y[i] = 1;
-        valid[i] = 0.5 / np;
-      } else if (masks.neg[i]) valid[i] = 0.5 / nn;
-    }
-    const yt = tf.tensor1d(y);
-    const loss = weightedBce(logits, yt, tf.tensor1d(valid));
-    const active = tf.mean(tf.cast(tf.greater(tf.mul(tf.sub(tf.sigmoid(logits), yt), tf.sub(tf.sigmoid(logits), yt)), 0.25), 'float32')) as tf.Scalar;
-    return { loss, active };
+    const wt = tf.tensor1d(balancedPairWeights(masks));
+    const yt = tf.tensor1d(masks.pos);
+    const loss = weightedBce(logits, yt, wt);
+    return { loss, active: misclassified(tf.greater(tf.abs(tf.sub(tf.sigmoid(logits), yt)), 0.5), wt) };
   }
   const flat = tf.reshape(opts.kind === 'lossless' ? D2 : tf.sqrt(tf.add(D2, 1e-12)), [size * size, 1]);
   if (opts.kind === 'contrastive') {
-    const y = tf.tensor1d(masks.pos);
-    const w = new Float32Array(size * size);
-    let np = 0;
-    let nn = 0;
-    for (let i = 0; i < size * size; i++) {
-      if (masks.pos[i]) np++;
-      else if (masks.neg[i]) nn++;
-    }
-    for (let i = 0; i < size * size; i++) {
-      if (masks.pos[i]) w[i] = 0.5 / np;
-      else if (masks.neg[i]) w[i] = 0.5 / nn;
-    }
-    const per = contrastivePairLoss(tf.reshape(flat, [size * size]), y, opts.margin);
-    const wt = tf.tensor1d(w);
+    const wt = tf.tensor1d(balancedPairWeights(masks));
+    const per = contrastivePairLoss(tf.reshape(flat, [size * size]), tf.tensor1d(masks.pos), opts.margin);
     const loss = tf.sum(tf.mul(per, wt)) as tf.Scalar;
-    const active = tf.div(tf.sum(tf.mul(tf.cast(tf.greater(per, 0), 'float32'), tf.cast(tf.greater(wt, 0), 'float32'))), tf.sum(tf.cast(tf.greater(wt, 0), 'float32'))) as tf.Scalar;
-    return { loss, active };
+    return { loss, active: misclassified(tf.greater(per, 0), wt) };
   }
   const Dvals = flat.dataSync();
   const t = mineTriplets(Dvals, masks, opts.kind === 'lossless' ? 'hard' : opts.mining, rng);

@@ -52,7 +52,7 @@ export async function waitReady(page: Page): Promise<void> {
   }).toPass({ timeout: 150_000 });
 }
 
-export async function gotoTab(page: Page, tab: 'enroll' | 'verify' | 'demo' | 'settings'): Promise<void> {
+export async function gotoTab(page: Page, tab: 'enroll' | 'verify' | 'customers' | 'audit' | 'demo' | 'settings'): Promise<void> {
   await page.getByTestId(`tab-${tab}`).click();
   await expect(page.getByTestId(`panel-${tab}`)).toBeVisible();
 }

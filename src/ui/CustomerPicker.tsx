@@ -10,6 +10,9 @@ interface Props {
   onSelect(id: string | null): void;
 }
 
+/** At most this many matches are rendered (the list stays fast with thousands of customers). */
+const PICKER_LIMIT = 100;
+
 /** Search customers by id or name and pick one. */
 export function CustomerPicker({ prefix, selectedId, onSelect }: Props) {
   const { store, dataVersion } = useApp();
@@ -45,8 +48,9 @@ export function CustomerPicker({ prefix, selectedId, onSelect }: Props) {
           {query ? `No customer matches "${query}".` : 'No customers enrolled yet.'}
         </p>
       ) : (
+        <>
         <ul className="customer-list" data-testid={`${prefix}-customer-list`}>
-          {customers.map((c) => (
+          {customers.slice(0, PICKER_LIMIT).map((c) => (
             <li key={c.id}>
               <button
                 type="button"
@@ -65,6 +69,12 @@ export function CustomerPicker({ prefix, selectedId, onSelect }: Props) {
             </li>
           ))}
         </ul>
+        {customers.length > PICKER_LIMIT && (
+          <p className="hint" data-testid={`${prefix}-more-customers`}>
+            Showing {PICKER_LIMIT} of {customers.length}: type more of the id or name to narrow the list.
+          </p>
+        )}
+        </>
       )}
     </div>
   );

@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A resumable training state: step counter, RNG, timing, history, model and optimizer arrays. */
+/** A resumable training state: step counter, timing, history, model and optimizer arrays (batches derive from seed and step). */
 export interface CheckpointMeta {
   step: number;
   seconds: number;
-  rngState: number;
   bestScore: number;
   bestStep: number;
   history: Array<{ step: number; loss: number; valEer?: number; valRandomEer?: number; seconds: number }>;

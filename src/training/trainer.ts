@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../model/config';
 import type { AugmentOptions } from './augment';
 import { preprocess } from '../preprocessing';
-import { sampleBatch, type BatchShape } from './batch';
+import type { BatchShape } from './batch';
 import { loadCheckpoint, saveCheckpoint, type CheckpointMeta } from './checkpoint';
 import type { WriterImages, WriterRasters } from './data/imageStore';
 import { Rng } from './data/random';
@@ -49,13 +49,11 @@ const fmtTime = (s: number) => `${Math.floor(s / 60)}m${String(Math.round(s % 60
 export async function train(train: WriterImages[], val: WriterRasters[][], o: TrainOptions, log: (s: string) => void): Promise<TrainResult> {
   const net = new Network(o.cfg, o.loss, o.metric, o.seed);
   const optimizer = tf.train.adam(o.lr);
-  const rng = new Rng(o.seed);
   const size = { height: o.cfg.inputHeight, width: o.cfg.inputWidth };
   const hw = size.height * size.width;
   let meta: CheckpointMeta = {
     step: 0,
     seconds: 0,
-    rngState: rng.state,
     bestScore: Infinity,
     bestStep: -1,
     history: [],
@@ -70,14 +68,13 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     meta = resumed.meta;
     net.setWeights(resumed.weights);
     best = resumed.best;
-    rng.state = meta.rngState;
     optimizer.applyGradients(net.vars.map((v) => ({ name: v.name, tensor: tf.zerosLike(v) })));
     const slots = await optimizer.getWeights();
     await optimizer.setWeights(slots.map((s, i) => ({ name: s.name, tensor: tf.tensor(resumed.optimizer[i], s.tensor.shape) })));
     log(`resumed from ${o.checkpointDir} at step ${meta.step} (${fmtTime(meta.seconds)} trained)`);
   }
   const pool = new WorkerPool(o.workers);
-  await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed }));
+  await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed, train, batch: o.batch, augment: o.augment }));
   const valFlat = val.map((v) => flattenRasters(v, hw));
   const calibration = calibrationImages(train, new Rng(o.seed + 17), size);
   const trainImages = train.reduce((s, w) => s + w.genuine.length + w.forged.length, 0);
@@ -103,8 +100,6 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     return results;
   };
 
-  const makeBatches = () => Array.from({ length: o.workers }, () => sampleBatch(train, o.batch, rng, size, o.augment));
-  let batches = makeBatches();
   const t0 = Date.now() - meta.seconds * 1000;
   let lastCkpt = Date.now();
   let lossAvg = NaN;
@@ -112,16 +107,8 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
   try {
     for (let step = meta.step; step < o.steps; step++) {
       const weights = net.getWeights();
-      const pending = pool.all((i) => ({
-        type: 'grad',
-        weights,
-        images: batches[i].images,
-        writer: batches[i].writer,
-        genuine: batches[i].genuine,
-        seed: o.seed * 7919 + step * 31 + i,
-      }));
-      batches = makeBatches(); // prepared while the workers compute
-      const outs = await pending;
+      // Each worker samples, augments and preprocesses its own batch from a per-step seed.
+      const outs = await pool.all((i) => ({ type: 'grad', weights, seed: (o.seed * 1_000_003 + step * 97 + i) >>> 0 }));
       const grads = net.vars.map((v, vi) => {
         const sum = new Float32Array(v.size);
         for (const m of outs) if (m.type === 'grad') for (let k = 0; k < sum.length; k++) sum[k] += m.grads[vi][k] / outs.length;
@@ -160,7 +147,6 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
         );
       }
       if (Date.now() - lastCkpt > o.checkpointSeconds * 1000 || meta.step === o.steps) {
-        meta.rngState = rng.state;
         const slots = await optimizer.getWeights();
         meta.optimizerShapes = slots.map((s) => s.tensor.shape);
         saveCheckpoint(o.checkpointDir, meta, net.getWeights(), slots.map((s) => s.tensor.dataSync() as Float32Array), best ?? undefined);

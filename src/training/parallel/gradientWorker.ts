@@ -2,10 +2,12 @@ import { parentPort } from 'node:worker_threads';
 import { Rng } from '../data/random';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import { Network } from '../network';
-import type { FromWorker, ToWorker } from './messages';
+import { sampleBatch } from '../batch';
+import type { FromWorker, InitMsg, ToWorker } from './messages';
 
 /** A data-parallel training worker: its own wasm backend and copy of the network. */
 let net: Network | null = null;
+let init: InitMsg | null = null;
 const port = parentPort!;
 const reply = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
@@ -14,13 +16,16 @@ port.on('message', async (msg: ToWorker) => {
     if (msg.type === 'init') {
       await useWasmTrainingBackend();
       net = new Network(msg.cfg, msg.loss, msg.metric, msg.seed);
+      init = msg;
       reply({ type: 'ready', shapes: net.shapes() });
       return;
     }
-    if (!net) throw new Error('worker not initialised');
+    if (!net || !init) throw new Error('worker not initialised');
     net.setWeights(msg.weights);
     if (msg.type === 'grad') {
-      const r = net.gradients(msg.images, msg.writer, msg.genuine, new Rng(msg.seed));
+      const rng = new Rng(msg.seed);
+      const b = sampleBatch(init.train, init.batch, rng, { height: init.cfg.inputHeight, width: init.cfg.inputWidth }, init.augment);
+      const r = net.gradients(b.images, b.writer, b.genuine, rng);
       reply({ type: 'grad', ...r }, r.grads.map((g) => g.buffer as ArrayBuffer));
     } else {
       net.recalibrate(msg.calibration, msg.calibrationCount);

@@ -1,4 +1,7 @@
 import type { ModelConfig } from '../../model/config';
+import type { AugmentOptions } from '../augment';
+import type { BatchShape } from '../batch';
+import type { WriterImages } from '../data/imageStore';
 import type { LossOptions } from '../losses';
 import type { MetricKind } from '../network';
 
@@ -8,13 +11,15 @@ export interface InitMsg {
   loss: LossOptions;
   metric: MetricKind;
   seed: number;
+  /** Training writers' decoded images: each worker samples and augments its own batches. */
+  train: WriterImages[];
+  batch: BatchShape;
+  augment: AugmentOptions | null;
 }
 export interface GradMsg {
   type: 'grad';
   weights: Float32Array[];
-  images: Float32Array;
-  writer: Int32Array;
-  genuine: Uint8Array;
+  /** Seeds this step's batch sampling, augmentation and mining: a step is reproducible from it. */
   seed: number;
 }
 export interface EmbedMsg {

@@ -1,0 +1,47 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sharedDataset } from '../../testing/sharedData';
+
+const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+const cli = join(process.cwd(), 'src/training/cli/evaluate.ts');
+
+describe('npm run eval (the stable interface)', () => {
+  it('evaluates the shipped model on a data set in CEDAR flat naming and writes the JSON contract', () => {
+    // Four real writers, 8 genuine + 6 forged each, renamed to CEDAR's original flat layout.
+    const root = join(mkdtempSync(join(tmpdir(), 'cs-eval-')), 'mini');
+    mkdirSync(root);
+    const src = sharedDataset('cedar-dev');
+    for (const w of ['036', '037', '038', '039']) {
+      for (let n = 1; n <= 8; n++) copyFileSync(join(src, w, 'genuine', `${String(n).padStart(2, '0')}.png`), join(root, `original_${Number(w)}_${n}.png`));
+      for (let n = 1; n <= 6; n++) copyFileSync(join(src, w, 'forged', `${String(n).padStart(2, '0')}.png`), join(root, `forgeries_${Number(w)}_${n}.png`));
+    }
+    const json = join(root, '..', 'out.json');
+    const stdout = execFileSync(tsx, [cli, '--data', root, '--refs', '3', '--json', json], { encoding: 'utf8' });
+    const r = JSON.parse(readFileSync(json, 'utf8'));
+    expect(Object.keys(r).sort()).toEqual(['model', 'random', 'references', 'seconds', 'skilled', 'writers']);
+    expect(r.writers).toBe(4);
+    expect(r.references).toBe(3);
+    expect(typeof r.model).toBe('string');
+    for (const k of ['eer', 'auc', 'far', 'frr']) {
+      expect(r.skilled[k]).toBeGreaterThanOrEqual(0);
+      expect(r.skilled[k]).toBeLessThanOrEqual(1);
+    }
+    expect(Object.keys(r.random).sort()).toEqual(['eer', 'far']);
+    expect(r.seconds).toBeGreaterThan(0);
+    // the readable table: 4 writers x 5 questioned genuine, 6 forged, 3 x 2 random negatives
+    expect(stdout).toMatch(/skilled .*20 genuine, 24 forged/);
+    expect(stdout).toMatch(/random .*24 other writers' genuine/);
+  });
+
+  it('refuses bad arguments with the usage text', () => {
+    const r = spawnSync(tsx, [cli, '--refs', '3'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--data is required/);
+    const bad = spawnSync(tsx, [cli, '--data', '/nonexistent-dir', '--refs', 'x'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--refs must be a number/);
+  });
+});

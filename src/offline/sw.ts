@@ -40,14 +40,14 @@ async function networkFirst(request: Request, fallbackUrl?: string): Promise<Res
     if (res.ok && res.type === 'basic') await cache.put(fallbackUrl ?? request, res.clone());
     return res;
   } catch (err) {
-    const hit = (await cache.match(fallbackUrl ?? request, { ignoreSearch: true })) ?? (await caches.match(request, { ignoreSearch: true }));
+    const hit = (await cache.match(fallbackUrl ?? request, { ignoreSearch: true, ignoreVary: true })) ?? (await caches.match(request, { ignoreSearch: true, ignoreVary: true }));
     if (hit) return hit;
     throw err;
   }
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
-  const hit = await caches.match(request, { ignoreSearch: true });
+  const hit = await caches.match(request, { ignoreSearch: true, ignoreVary: true });
   return hit ?? fetch(request);
 }
 

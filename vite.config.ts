@@ -89,7 +89,13 @@ export default defineConfig({
   ],
   server: { host: '127.0.0.1', port: 5173, headers: isolationHeaders },
   preview: { host: '127.0.0.1', port: 4173, headers: isolationHeaders },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096, sourcemap: false },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    sourcemap: false,
+    // bench.html: the benchmark page driven by `npm run bench` (scripts/bench.ts).
+    rolldownOptions: { input: { main: resolve(root, 'index.html'), bench: resolve(root, 'bench.html') } },
+  },
   worker: { format: 'es' },
   optimizeDeps: { rolldownOptions: { plugins: [wasmThreadsPlugin()] } },
 });

@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Short, equal-budget runs of each loss on the same data, seed and batch; prints the validation
-# skilled/random EER (5 references, cedar-dev and BHSig validation writers) of each.
-# Usage: bash scripts/compare-losses.sh [STEPS]   (logs in runs/compare-<loss>.log)
+# Equal-budget runs of each loss on the same data, seed, batch and augmentation; prints a
+# markdown table of validation skilled/random EER (5 references; cedar-dev and BHSig validation
+# writers) at the end of each run. Logs in runs/compare-<loss>.log.
+# Usage: bash scripts/compare-losses.sh [STEPS]
 set -euo pipefail
-steps=${1:-250}
+steps=${1:-100}
 mkdir -p runs
+echo "| loss | steps | cedar-dev val skilled / random EER | BHSig val skilled / random EER | minutes |"
+echo "|---|---|---|---|---|"
 for spec in "triplet hard" "triplet semi-hard" "contrastive hard" "bce hard" "lossless hard"; do
   set -- $spec
   name="$1-$2"
   rm -rf "checkpoints/compare-$name"
-  npx tsx src/training/cli/train.ts --loss "$1" --mining "$2" --steps "$steps" --eval-every "$((steps / 2))" \
+  npx tsx src/training/cli/train.ts --loss "$1" --mining "$2" --steps "$steps" --eval-every "$steps" \
     --no-export --checkpoints "checkpoints/compare-$name" > "runs/compare-$name.log" 2>&1
-  echo "$name: $(grep -o 'val skilled/random EER [^(]*' "runs/compare-$name.log" | tail -1)"
+  line=$(grep -o 'val skilled/random EER [^(]*([^)]*) [0-9]*m[0-9]*s' "runs/compare-$name.log" | tail -1)
+  read -r cedar bhsig <<<"$(echo "$line" | sed -E 's/val skilled\/random EER ([^ ]+) ([^ ]+).*/\1 \2/')"
+  mins=$(echo "$line" | grep -oE '[0-9]+m[0-9]+s$')
+  label=$([ "$1" = triplet ] && echo "triplet, $2 mining" || echo "$1")
+  echo "| $label | $steps | $cedar | $bhsig | $mins |"
 done

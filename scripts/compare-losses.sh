@@ -8,7 +8,7 @@ steps=${1:-100}
 mkdir -p runs
 echo "| loss | steps | cedar-dev val skilled / random EER | BHSig val skilled / random EER | minutes |"
 echo "|---|---|---|---|---|"
-for spec in "triplet hard" "triplet semi-hard" "contrastive hard" "bce hard" "lossless hard"; do
+for spec in "triplet hard" "triplet hard-both" "triplet semi-hard" "contrastive hard" "bce hard" "lossless hard"; do
   set -- $spec
   name="$1-$2"
   rm -rf "checkpoints/compare-$name"

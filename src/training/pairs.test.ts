@@ -42,6 +42,15 @@ describe('pairs and mining', () => {
     expect([t.p[i], t.n[i]]).toEqual([2, 3]);
   });
 
+  it('hard-both mining: one triplet with the closest skilled forgery, one with the closest other writer', () => {
+    const t = mineTriplets(D, pairMasks(writer, genuine), 'hard-both', new Rng(1));
+    const rows = t.a.map((a, k) => [a, t.p[k], t.n[k]]).filter((r) => r[0] === 0);
+    expect(rows).toEqual([
+      [0, 2, 3],
+      [0, 2, 5],
+    ]);
+  });
+
   it('semi-hard mining: the closest negative beyond the positive, else the farthest', () => {
     const t = mineTriplets(D, pairMasks(writer, genuine), 'semi-hard', new Rng(1));
     const rows = t.a.map((a, k) => [a, t.p[k], t.n[k]]).filter((r) => r[0] === 0);

@@ -12,6 +12,8 @@ export interface PairMasks {
   pos: Float32Array;
   /** size*size, 1 where j is a negative for anchor i. */
   neg: Float32Array;
+  /** size*size, 1 where j is a skilled forgery of anchor i's own writer. */
+  skilled: Float32Array;
   /** Genuine items with at least one positive and one negative. */
   anchors: number[];
 }
@@ -20,6 +22,7 @@ export function pairMasks(writer: ArrayLike<number>, genuine: ArrayLike<number>)
   const n = writer.length;
   const pos = new Float32Array(n * n);
   const neg = new Float32Array(n * n);
+  const skilled = new Float32Array(n * n);
   const anchors: number[] = [];
   for (let i = 0; i < n; i++) {
     if (!genuine[i]) continue;
@@ -32,18 +35,19 @@ export function pairMasks(writer: ArrayLike<number>, genuine: ArrayLike<number>)
         np++;
       } else if (writer[j] !== writer[i] || !genuine[j]) {
         neg[i * n + j] = 1;
+        if (writer[j] === writer[i]) skilled[i * n + j] = 1;
         nn++;
       }
     }
     if (np && nn) anchors.push(i);
   }
-  return { size: n, pos, neg, anchors };
+  return { size: n, pos, neg, skilled, anchors };
 }
 
 /** Number of positive pairs n genuine signatures give: n(n-1)/2. */
 export const positivePairCount = (n: number) => (n * (n - 1)) / 2;
 
-export type Mining = 'hard' | 'semi-hard' | 'easy';
+export type Mining = 'hard' | 'hard-both' | 'semi-hard' | 'easy';
 
 export interface Triplets {
   a: number[];
@@ -54,6 +58,9 @@ export interface Triplets {
 /**
  * Chooses triplets from a distance matrix D (size*size, row-major).
  * - hard (batch-hard): per anchor, its farthest positive and closest negative;
+ * - hard-both: batch-hard twice per anchor, once against the closest skilled forgery of the
+ *   anchor's writer and once against the closest signature of another writer, so skilled
+ *   forgeries (nearly always the closest) do not crowd out learning who wrote what;
  * - semi-hard: per anchor-positive pair, the closest negative farther than the positive
  *   (d(a,p) < d(a,n)); if none, the farthest negative (FaceNet / tfa convention);
  * - easy: per anchor-positive pair, a random negative (no mining).
@@ -63,16 +70,25 @@ export function mineTriplets(D: ArrayLike<number>, m: PairMasks, mining: Mining,
   const size = m.size;
   for (const a of m.anchors) {
     const row = a * size;
-    if (mining === 'hard') {
+    if (mining === 'hard' || mining === 'hard-both') {
       let p = -1;
       let n = -1;
+      let skilled = -1;
+      let other = -1;
       for (let j = 0; j < size; j++) {
         if (m.pos[row + j] && (p < 0 || D[row + j] > D[row + p])) p = j;
-        if (m.neg[row + j] && (n < 0 || D[row + j] < D[row + n])) n = j;
+        if (!m.neg[row + j]) continue;
+        if (n < 0 || D[row + j] < D[row + n]) n = j;
+        if (m.skilled[row + j]) {
+          if (skilled < 0 || D[row + j] < D[row + skilled]) skilled = j;
+        } else if (other < 0 || D[row + j] < D[row + other]) other = j;
       }
-      t.a.push(a);
-      t.p.push(p);
-      t.n.push(n);
+      const negatives = mining === 'hard' ? [n] : [skilled, other].filter((j) => j >= 0);
+      for (const j of negatives) {
+        t.a.push(a);
+        t.p.push(p);
+        t.n.push(j);
+      }
       continue;
     }
     const negs: number[] = [];

@@ -20,7 +20,7 @@ const USAGE = `npm run train -- [options]
   --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one
   --steps N            optimiser steps (default 1500)
   --loss KIND          triplet | contrastive | bce | lossless (default triplet)
-  --mining MODE        hard | semi-hard | easy (triplet only; default hard)
+  --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default hard)
   --margin M           triplet alpha / contrastive m (default 0.3 / 1.0)
   --metric KIND        euclidean | mahalanobis (learned L) (default euclidean)
   --lr X               Adam learning rate (default 0.001)
@@ -57,7 +57,7 @@ const a = cliArgs(
 const loss = (a.loss ?? 'triplet') as LossKind;
 const mining = (a.mining ?? 'hard') as Mining;
 const metric = (a.metric ?? 'euclidean') as MetricKind;
-if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || !['hard', 'semi-hard', 'easy'].includes(mining) || !['euclidean', 'mahalanobis'].includes(metric)) {
+if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || !['hard', 'hard-both', 'semi-hard', 'easy'].includes(mining) || !['euclidean', 'mahalanobis'].includes(metric)) {
   console.error(`bad --loss, --mining or --metric\n\n${USAGE}`);
   process.exit(2);
 }

@@ -126,6 +126,24 @@ describe('CountersignService', () => {
     expect((await svc.verify('c1', pad(1))).reembedded).toBe(0);
   });
 
+  it('records every verification in the audit log with the policy in force, and ignores retired references', async () => {
+    const { svc } = await service();
+    await svc.store.createCustomer({ id: 'c1', name: 'One' });
+    const refs = await svc.enroll('c1', [pad(1), pad(2), pad(3)]);
+    await svc.store.retireReference(refs[0].id);
+    const out = await svc.verify('c1', pad(2), { operatingPoint: null, referBand: 0.3 }, 'kiosk');
+    expect(out.result.distances).toHaveLength(2);
+    expect(out.result.referBand).toBe(0.3);
+    const [a] = await svc.store.audit.list();
+    expect(a).toMatchObject({ id: out.audit.id, customerId: 'c1', customerName: 'One', channel: 'kiosk', referBand: 0.3, modelVersion: '1.0.0', note: '' });
+    expect(a.referenceIds).toEqual([refs[1].id, refs[2].id]);
+    expect(a.distances).toEqual(out.result.distances);
+    expect(a.thumbnail).toEqual(out.questioned.image);
+    // Older callers pass an operating point name; unknown names fall back to the default threshold.
+    await svc.verify('c1', pad(3), 'no-such-point');
+    expect(await svc.store.audit.count('c1')).toBe(2);
+  });
+
   it('compares demo images pairwise', async () => {
     const { svc } = await service();
     const items = await svc.prepareAll([pad(1), pad(1), pad(4)]);

@@ -27,6 +27,22 @@ export const DEFAULT_AUGMENT: AugmentOptions = {
   noise: 0.04,
 };
 
+/**
+ * Milder geometry: within the variation of one writer's own signatures. Strong slant and
+ * aspect changes can erase the proportions that give a skilled forgery away.
+ */
+export const MILD_AUGMENT: AugmentOptions = {
+  rotateDeg: 3,
+  shear: 0.1,
+  scale: 0.08,
+  aspect: 0.05,
+  strokeProb: 0.4,
+  toneProb: 0.6,
+  noise: 0.03,
+};
+
+export const AUGMENT_PRESETS: Record<string, AugmentOptions | null> = { strong: DEFAULT_AUGMENT, mild: MILD_AUGMENT, none: null };
+
 export function augment(src: GreyImage, rng: Rng, o: AugmentOptions = DEFAULT_AUGMENT): GreyImage {
   let img = affine(src, rng, o);
   if (rng.next() < o.strokeProb) img = rng.next() < 0.6 ? minFilter3(img) : maxFilter3(img);

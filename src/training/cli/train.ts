@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../../model/config';
 import type { ModelIndex } from '../../model/modelCard';
-import { DEFAULT_AUGMENT } from '../augment';
+import { AUGMENT_PRESETS } from '../augment';
 import { readDataset } from '../data/datasetReader';
 import { loadWriterImages, preprocessWriters } from '../data/imageStore';
 import { splitWriters } from '../data/split';
@@ -28,7 +28,7 @@ const USAGE = `npm run train -- [options]
   --workers N          worker threads (default 2)
   --seed N             (default 1)
   --eval-every N       validation every N steps (default 100)
-  --no-augment         disable augmentation
+  --augment PRESET     strong | mild | none (default strong)
   --version V          model version string (default 1.0.0)`;
 
 const a = cliArgs(
@@ -48,7 +48,7 @@ const a = cliArgs(
     workers: { type: 'string' },
     seed: { type: 'string' },
     'eval-every': { type: 'string' },
-    'no-augment': { type: 'boolean' },
+    augment: { type: 'string' },
     'no-export': { type: 'boolean' },
     version: { type: 'string' },
   },
@@ -66,6 +66,11 @@ const out = a.out ?? 'models/countersign-v1';
 const id = basename(out);
 const ckpt = a.checkpoints ?? join('checkpoints', id);
 const seed = num(a.seed, 1, 'seed');
+const augmentName = a.augment ?? 'strong';
+if (!(augmentName in AUGMENT_PRESETS)) {
+  console.error(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}\n\n${USAGE}`);
+  process.exit(2);
+}
 const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
@@ -95,7 +100,7 @@ const { net, meta } = await train(
     evalEvery: num(a['eval-every'], 100, 'eval-every'),
     checkpointDir: ckpt,
     checkpointSeconds: 120,
-    augment: a['no-augment'] ? null : DEFAULT_AUGMENT,
+    augment: AUGMENT_PRESETS[augmentName],
     args: { ...a },
   },
   log,
@@ -113,7 +118,7 @@ if (!a['no-export']) {
       data: dataDirs,
       trainWriters: trainFiles.map((w) => w.id),
       validationWriters: sets.flatMap((s) => s.validation.map((w) => w.id)),
-      loss: loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss,
+      loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation`,
       steps: meta.step,
       seconds: Math.round(meta.seconds),
       seed,

@@ -30,6 +30,8 @@ export interface ModelCard {
     validationWriters: string[];
     loss: string;
     steps: number;
+    /** The step whose weights ship: the best mean validation skilled EER seen during training. */
+    selectedStep: number;
     seconds: number;
     seed: number;
   };

@@ -2,6 +2,7 @@ import {
   confidence,
   decide,
   scoreQuestioned,
+  thresholdFor,
   upperTriangle,
   writerScale,
   type DecisionRule,
@@ -26,12 +27,7 @@ export interface VerificationResult {
   referencePairs: number;
 }
 
-/** The threshold in force: the card's, or one of its calibrated operating points by name. */
-export function thresholdFor(rule: DecisionRule, operatingPoint: string | null | undefined): number {
-  if (!operatingPoint) return rule.threshold;
-  const op = rule.operatingPoints.find((p) => p.name === operatingPoint);
-  return op ? op.threshold : rule.threshold;
-}
+export { thresholdFor };
 
 /**
  * Verdict from distances, using the shared decision rule: distancesToRefs [N], refMatrix the
@@ -45,7 +41,7 @@ export function evaluateVerification(
 ): VerificationResult {
   const pairs = upperTriangle(refMatrix);
   const s = scoreQuestioned(distancesToRefs, pairs, rule);
-  const threshold = thresholdFor(rule, operatingPoint);
+  const threshold = thresholdFor(rule, operatingPoint, distancesToRefs.length);
   return {
     verdict: decide(s.score, threshold, rule.referBand),
     score: s.score,
@@ -66,5 +62,5 @@ export function evaluateVerification(
  */
 export function pairSimilarity(distance: number, rule: DecisionRule, operatingPoint?: string | null): number {
   const score = distance / writerScale([], rule);
-  return confidence(score, thresholdFor(rule, operatingPoint));
+  return confidence(score, thresholdFor(rule, operatingPoint, 1));
 }

@@ -71,9 +71,9 @@ describe('evaluateVerification', () => {
     expect(r.verdict).toBe('genuine');
   });
   it('uses a named operating point', () => {
-    expect(thresholdFor(rule, 'strict')).toBe(1.0);
-    expect(thresholdFor(rule, 'missing')).toBe(1.3);
-    expect(thresholdFor(rule, null)).toBe(1.3);
+    expect(thresholdFor(rule, 'strict', 5)).toBe(1.0);
+    expect(thresholdFor(rule, 'missing', 5)).toBe(1.3);
+    expect(thresholdFor(rule, null, 5)).toBe(1.3);
     expect(evaluateVerification([0.6], [[0]], rule, 'strict').verdict).toBe('forged');
   });
   it('gives a similarity of 0.5 at the threshold distance', () => {

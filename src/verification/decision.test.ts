@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidence, decide, scoreQuestioned, upperTriangle, writerScale } from './decision';
+import { confidence, decide, scoreQuestioned, thresholdFor, upperTriangle, writerScale } from './decision';
 
 const rule = { aggregate: 'min' as const, globalScale: 0.5, priorWeight: 2 };
 
@@ -42,6 +42,24 @@ describe('decision rule', () => {
     expect(decide(1.05, 1, 0.1)).toBe('refer');
     expect(decide(1.2, 1, 0.1)).toBe('forged');
     expect(decide(0.95, 1, 0)).toBe('genuine');
+  });
+
+  it('threshold per number of references, and per operating point', () => {
+    const r = {
+      threshold: 1,
+      thresholds: [0.7, 0.8, 0.9, 0.95, 1],
+      operatingPoints: [
+        { name: 'strict', threshold: 0.6, thresholds: [0.4, 0.45, 0.5, 0.55, 0.6], validationFar: 0.01, validationFrr: 0.3 },
+        { name: 'flat', threshold: 0.5, validationFar: 0.02, validationFrr: 0.2 },
+      ],
+    };
+    expect(thresholdFor(r, null, 1)).toBe(0.7);
+    expect(thresholdFor(r, null, 3)).toBe(0.9);
+    expect(thresholdFor(r, null, 9)).toBe(1);
+    expect(thresholdFor(r, 'strict', 2)).toBe(0.45);
+    expect(thresholdFor(r, 'flat', 2)).toBe(0.5);
+    expect(thresholdFor(r, 'unknown', 2)).toBe(0.8);
+    expect(thresholdFor({ threshold: 1.2, operatingPoints: [] }, null, 2)).toBe(1.2);
   });
 
   it('confidence is 0.5 at the threshold and falls with the score', () => {

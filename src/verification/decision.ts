@@ -12,8 +12,10 @@ export type Verdict = 'genuine' | 'forged' | 'refer';
 export interface OperatingPoint {
   /** e.g. "balanced (EER)", "strict: FAR 1%" */
   name: string;
-  /** Score threshold: score <= threshold is accepted as genuine. */
+  /** Score threshold: score <= threshold is accepted as genuine (the 5-reference one where `thresholds` is given). */
   threshold: number;
+  /** Thresholds for 1, 2, ... references (index = references - 1); the last serves any larger count. */
+  thresholds?: number[];
   /** Skilled-forgery FAR and FRR measured on validation writers at this threshold. */
   validationFar: number;
   validationFrr: number;
@@ -25,8 +27,14 @@ export interface DecisionRule {
   globalScale: number;
   /** Weight of the prior, in references: scale = (pairs*refMean + priorWeight*global) / (pairs + priorWeight). */
   priorWeight: number;
-  /** The shipped operating point. */
+  /** The shipped operating point (its 5-reference threshold where `thresholds` is given). */
   threshold: number;
+  /**
+   * Shipped thresholds for 1, 2, ... references (index = references - 1), each fixed on
+   * validation writers: the normalised score still shifts with the number of references (the
+   * minimum over more references is smaller), so one threshold cannot serve every enrollment.
+   */
+  thresholds?: number[];
   /** Scores within threshold*(1 +- referBand) are referred to a human. */
   referBand: number;
   /** Calibrated alternatives (teller settings). */
@@ -72,6 +80,18 @@ export function scoreQuestioned(
   const scale = writerScale(refPairDistances, rule);
   const agg = rule.aggregate === 'min' ? minDistance : meanDistance;
   return { score: agg / scale, minDistance, meanDistance, scale };
+}
+
+/** The threshold in force for `references` references: the rule's, or a named operating point's. */
+export function thresholdFor(
+  rule: Pick<DecisionRule, 'threshold' | 'thresholds' | 'operatingPoints'>,
+  operatingPoint: string | null | undefined,
+  references: number,
+): number {
+  const op = operatingPoint ? rule.operatingPoints.find((p) => p.name === operatingPoint) : undefined;
+  const { threshold, thresholds } = op ?? rule;
+  if (!thresholds?.length || references < 1) return threshold;
+  return thresholds[Math.min(references, thresholds.length) - 1];
 }
 
 export function decide(score: number, threshold: number, referBand: number): Verdict {

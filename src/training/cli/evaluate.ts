@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs';
 import { embedBatch, toInputBatch } from '../../model/embed';
 import { PREPROCESS_VERSION } from '../../preprocessing';
+import { thresholdFor } from '../../verification/decision';
 import { evaluateRasters, loadRasters, type Split } from '../evaluation/evaluateDataset';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
@@ -68,7 +69,7 @@ const out = {
 };
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`.padStart(8);
 console.log(`model ${out.model}   data ${a.data} (${split})   writers ${out.writers}   references ${k}`);
-console.log(`threshold ${card.decision.threshold.toFixed(4)} (${card.decision.aggregate} distance / writer scale)`);
+console.log(`threshold ${thresholdFor(card.decision, null, k).toFixed(4)} for ${k} reference(s) (${card.decision.aggregate} distance / writer scale)`);
 console.log(`              EER      AUC      FAR      FRR   (questioned)`);
 console.log(`skilled  ${pct(out.skilled.eer)} ${out.skilled.auc.toFixed(4).padStart(8)} ${pct(out.skilled.far)} ${pct(out.skilled.frr)}   ${r.summary.genuineCount} genuine, ${r.summary.skilledCount} forged`);
 console.log(`random   ${pct(out.random.eer)}          ${pct(out.random.far)}            ${r.summary.randomCount} other writers' genuine`);

@@ -120,6 +120,7 @@ if (!a['no-export']) {
       validationWriters: sets.flatMap((s) => s.validation.map((w) => w.id)),
       loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation`,
       steps: meta.step,
+      selectedStep: meta.bestStep,
       seconds: Math.round(meta.seconds),
       seed,
     },

@@ -11,9 +11,9 @@ function median(xs: number[]): number {
 
 /**
  * Fixes the decision rule on validation writers only: the global scale prior is the median
- * within-writer genuine distance; the threshold is the skilled-forgery EER point of scores
- * pooled over 1..5 references (so one rule serves any enrollment size); alternatives at
- * validation FAR 1% and 10% are offered as operating points.
+ * within-writer genuine distance; for each number of references (1..5) the shipped threshold
+ * is the skilled-forgery EER point of that enrollment size, and the operating points are the
+ * thresholds at validation FAR 1% and 10%. Reported FAR/FRR pool all sizes.
  */
 export function calibrate(
   validation: WriterEmbeddings[],
@@ -24,22 +24,27 @@ export function calibrate(
 ): DecisionRule {
   const globalScale = median(withinWriterDistances(validation, head));
   const base = { aggregate, globalScale, priorWeight };
-  const genuine: number[] = [];
-  const skilled: number[] = [];
-  for (let k = 1; k <= 5; k++) {
-    const s = protocolScores(validation, k, head, base);
-    genuine.push(...s.genuine);
-    skilled.push(...s.skilled);
-  }
-  const eer = equalErrorRate(genuine, skilled);
-  const point = (name: string, threshold: number): OperatingPoint => {
-    const r = ratesAt(genuine, skilled, threshold);
-    return { name, threshold, validationFar: r.far, validationFrr: r.frr };
+  const perK = [1, 2, 3, 4, 5].map((k) => protocolScores(validation, k, head, base));
+  const point = (name: string, pick: (genuine: number[], skilled: number[]) => number): OperatingPoint => {
+    const thresholds = perK.map((s) => pick(s.genuine, s.skilled));
+    let fa = 0;
+    let fr = 0;
+    let nf = 0;
+    let ng = 0;
+    perK.forEach((s, i) => {
+      const r = ratesAt(s.genuine, s.skilled, thresholds[i]);
+      fa += r.far * s.skilled.length;
+      fr += r.frr * s.genuine.length;
+      nf += s.skilled.length;
+      ng += s.genuine.length;
+    });
+    return { name, threshold: thresholds[4], thresholds, validationFar: fa / nf, validationFrr: fr / ng };
   };
+  const balanced = point('balanced (validation EER)', (g, f) => equalErrorRate(g, f).threshold);
   const operatingPoints = [
-    point('strict (validation FAR 1%)', thresholdForFar(genuine, skilled, 0.01).threshold),
-    point('balanced (validation EER)', eer.threshold),
-    point('lenient (validation FAR 10%)', thresholdForFar(genuine, skilled, 0.1).threshold),
+    point('strict (validation FAR 1%)', (g, f) => thresholdForFar(g, f, 0.01).threshold),
+    balanced,
+    point('lenient (validation FAR 10%)', (g, f) => thresholdForFar(g, f, 0.1).threshold),
   ];
-  return { ...base, threshold: eer.threshold, referBand, operatingPoints };
+  return { ...base, threshold: balanced.threshold, thresholds: balanced.thresholds, referBand, operatingPoints };
 }

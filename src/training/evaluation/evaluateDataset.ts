@@ -1,4 +1,5 @@
 import type { ModelCard } from '../../model/modelCard';
+import { thresholdFor } from '../../verification/decision';
 import { readDataset, type WriterFiles } from '../data/datasetReader';
 import { loadWriterImages, preprocessWriters, type WriterRasters } from '../data/imageStore';
 import { isValidationWriter } from '../data/split';
@@ -32,5 +33,5 @@ export function evaluateRasters(rasters: WriterRasters[], embed: EmbedFn, card: 
   const { images, n } = flattenRasters(rasters, hw);
   const writers = regroup(rasters, embed(images, n), card.architecture.embeddingDim);
   const scores = protocolScores(writers, k, card.distanceHead, card.decision);
-  return { writers: writers.filter((w) => w.genuine.length > k).length, references: k, summary: summarize(scores, card.decision.threshold), scores };
+  return { writers: writers.filter((w) => w.genuine.length > k).length, references: k, summary: summarize(scores, thresholdFor(card.decision, null, k)), scores };
 }

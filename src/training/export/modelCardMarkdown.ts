@@ -1,5 +1,6 @@
 import type { ModelCard } from '../../model/modelCard';
 
+const ts = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
 
 /** MODEL_CARD.md, generated from model-card.json so the two never disagree. */
@@ -24,14 +25,15 @@ Writer-independent Siamese signature verifier. Created ${card.created}.
 
 ## Decision rule (fixed on validation writers before any reported figure was computed)
 score = ${d.aggregate} distance to the references / writer scale, where writer scale = (sum of reference-pair distances + ${d.priorWeight} x ${d.globalScale.toFixed(4)}) / (pairs + ${d.priorWeight}).
-- genuine if score <= ${d.threshold.toFixed(4)} x (1 - ${d.referBand}); forged if score > ${d.threshold.toFixed(4)} x (1 + ${d.referBand}); otherwise refer to a human.
+- genuine if score <= T x (1 - ${d.referBand}); forged if score > T x (1 + ${d.referBand}); otherwise refer to a human.
+- T for 1..5 references: ${ts(d.thresholds ?? [d.threshold])}.
 - Operating points (teller settings):
-${d.operatingPoints.map((p) => `  - ${p.name}: threshold ${p.threshold.toFixed(4)} (validation skilled FAR ${pct(p.validationFar)}, FRR ${pct(p.validationFrr)}, pooled over 1-5 references)`).join('\n')}
+${d.operatingPoints.map((p) => `  - ${p.name}: T = ${ts(p.thresholds ?? [p.threshold])} (validation skilled FAR ${pct(p.validationFar)}, FRR ${pct(p.validationFrr)}, pooled over 1-5 references)`).join('\n')}
 
 ## Training
 - Command: \`${card.training.command}\`
 - Data: ${card.training.data.join(', ')}; ${card.training.trainWriters.length} training writers, ${card.training.validationWriters.length} validation writers (never trained on): ${card.training.validationWriters.join(' ')}.
-- Loss: ${card.training.loss}. ${card.training.steps} steps, ${(card.training.seconds / 60).toFixed(1)} minutes on a 2-core machine (wasm backend, 2 worker threads), seed ${card.training.seed}.
+- Loss: ${card.training.loss}. ${card.training.steps} steps (shipped weights: step ${card.training.selectedStep}, the best validation skilled EER), ${(card.training.seconds / 60).toFixed(1)} minutes on a 2-core machine (wasm backend, 2 worker threads), seed ${card.training.seed}.
 
 ## Measured (far/frr at the shipped threshold; eer/auc threshold-free)
 | data | writers | refs | skilled EER | skilled AUC | skilled FAR | skilled FRR | random EER | random FAR |

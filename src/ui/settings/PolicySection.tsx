@@ -18,7 +18,8 @@ export function PolicySection({ store, card, policy, onPolicy }: Props) {
   const rule = card.decision;
   const band = policy.referBand ?? rule.referBand;
   const [bandText, setBandText] = useState(String(Math.round(band * 10000) / 100));
-  const threshold = thresholdFor(rule, policy.operatingPoint);
+  // The threshold for a full enrollment of 5 references (fewer references use their own).
+  const threshold = thresholdFor(rule, policy.operatingPoint, 5);
 
   const chooseOperatingPoint = async (name: string) => {
     const value = name || null;

@@ -104,12 +104,6 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** True while models/ holds the untrained placeholder: verdict quality cannot be asserted then. */
-export async function modelIsPlaceholder(page: Page): Promise<boolean> {
-  const version = await page.evaluate(() => window.__countersign?.info.modelVersion ?? '');
-  return /untrained/i.test(version);
-}
-
 /** Everything stored in IndexedDB, read directly (not through the app), for "nothing changed" checks. */
 export async function storedData(page: Page): Promise<{ customers: string[]; references: string[] }> {
   return page.evaluate(async () => {

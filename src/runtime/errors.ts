@@ -7,7 +7,9 @@ export type AppErrorCode =
   | 'backend'
   | 'not-ready'
   | 'too-few-images'
-  | 'device-lost';
+  | 'device-lost'
+  | 'invalid-input'
+  | 'database';
 
 /** A workflow problem with a message for the teller. */
 export class AppError extends Error {

@@ -15,6 +15,8 @@ export interface CountersignHook {
   embedImageBytes(bytes: number[], name?: string): Promise<{ backend: string; image: number[]; embedding: number[] }>;
   /** Destroys the WebGPU device as a driver reset would (false on other backends). */
   loseDevice(): boolean;
+  /** Destroys the WebGPU device while the next embedding is being computed (mid-verification). */
+  loseDeviceDuringNextEmbed(): void;
 }
 
 declare global {
@@ -29,6 +31,16 @@ export function installTestHook(service: CountersignService): void {
     backend: activeBackend,
     numTensors: liveTensors,
     loseDevice: simulateDeviceLoss,
+    loseDeviceDuringNextEmbed() {
+      const v = service.runtime.verifier;
+      const original = v.embed;
+      v.embed = async function (this: typeof v, rasters) {
+        v.embed = original;
+        const pending = original.call(v, rasters);
+        simulateDeviceLoss();
+        return pending;
+      };
+    },
     async embedImageBytes(bytes, name = 'image.png') {
       const blob = new Blob([new Uint8Array(bytes)]);
       const p = await service.prepare({ kind: 'blob', blob, name, source: 'file' });

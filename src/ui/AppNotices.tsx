@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AppError } from '../runtime/errors';
 import { appEvents } from './appEvents';
 import { useNotifier } from './messages';
 
@@ -11,7 +12,7 @@ export function AppNotices() {
         switch (e.kind) {
           case 'db-blocked':
             notify.error(
-              new Error(
+              new AppError('database', 
                 'Countersign needs to upgrade its local database, but another tab or window still has an older version of Countersign open. Close that tab (or reload it); this page continues by itself once it is closed. No data is lost.',
               ),
             );
@@ -21,14 +22,14 @@ export function AppNotices() {
             break;
           case 'db-version-change':
             notify.error(
-              new Error('A newer version of Countersign was opened in another tab, so this tab closed its database connection to let it upgrade. Reload this page to continue; no data is lost.'),
+              new AppError('database', 'A newer version of Countersign was opened in another tab, so this tab closed its database connection to let it upgrade. Reload this page to continue; no data is lost.'),
             );
             break;
           case 'db-terminated':
-            notify.error(new Error('The browser closed the local database unexpectedly (storage cleared or disk error). Reload the page.'));
+            notify.error(new AppError('database', 'The browser closed the local database unexpectedly (storage cleared or disk error). Reload the page.'));
             break;
           case 'device-lost':
-            notify.error(new Error(e.message));
+            notify.error(new AppError('device-lost', e.message));
             break;
         }
       }),

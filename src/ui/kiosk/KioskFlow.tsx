@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { AppError } from '../../runtime/errors';
 import type { DecisionPolicy } from '../../runtime/policy';
 import type { CountersignService, SignatureInput, VerifyOutcome } from '../../runtime/service';
 import { useNotifier } from '../messages';
@@ -23,13 +24,13 @@ export function KioskFlow({ service, policy, onDone }: { service: CountersignSer
     notify.clear();
     const id = idText.trim();
     if (!id) {
-      notify.error(new Error('Enter your customer number.'));
+      notify.error(new AppError('invalid-input', 'Enter your customer number.'));
       return;
     }
     setBusy(true);
     try {
       const [c, n] = await Promise.all([service.store.getCustomer(id), service.store.countReferences(id)]);
-      if (!c || n === 0) notify.error(new Error('This customer number cannot be checked here. Check the number, or please see a member of staff.'));
+      if (!c || n === 0) notify.error(new AppError('no-customer', 'This customer number cannot be checked here. Check the number, or please see a member of staff.'));
       else setCustomerId(c.id);
     } catch (err) {
       notify.error(err);

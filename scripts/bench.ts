@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 import type { BenchApi, LoadReport, Subject } from '../src/bench/main';
-import { formatTable, median, ratio, round, summarize } from '../src/bench/stats';
+import { formatMarkdownTable, formatTable, median, ratio, round, summarize } from '../src/bench/stats';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = resolve(repoRoot, '../shared/data/cedar-dev');
@@ -184,14 +184,14 @@ function loadImages() {
 
 const READY_TIMEOUT_MS = 240_000;
 
-async function openBench(browser: Browser, base: string, backend: Backend, mode: 'app' | 'peer', pageErrors: string[]) {
+async function openBench(browser: Browser, base: string, backend: Backend, mode: 'app' | 'peer', pageErrors: string[], extra = '') {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(`console: ${m.text().slice(0, 300)}`);
   });
-  await page.goto(`${base}/bench.html?backend=${backend}&mode=${mode}`);
+  await page.goto(`${base}/bench.html?backend=${backend}&mode=${mode}${extra}`);
   await page.waitForFunction(() => window.__bench !== undefined && window.__bench.state !== 'loading', undefined, { timeout: READY_TIMEOUT_MS, polling: 50 });
   const state = await page.evaluate(() => ({ state: window.__bench!.state, error: window.__bench!.error, load: window.__bench!.load }));
   return { context, page, ...state };
@@ -215,12 +215,12 @@ interface ColdResult {
   error?: string;
 }
 
-async function coldStarts(browser: Browser, base: string, backend: Backend, mode: 'app' | 'peer', n: number, log: (s: string) => void): Promise<ColdResult> {
+async function coldStarts(browser: Browser, base: string, backend: Backend, mode: 'app' | 'peer', n: number, log: (s: string) => void, extra = ''): Promise<ColdResult> {
   const runs: number[] = [];
   const loads: LoadReport[] = [];
   for (let i = 0; i < n; i++) {
     const errors: string[] = [];
-    const s = await openBench(browser, base, backend, mode, errors).catch((e: Error) => ({ state: 'error', error: e.message, load: null, context: null }));
+    const s = await openBench(browser, base, backend, mode, errors, extra).catch((e: Error) => ({ state: 'error', error: e.message, load: null, context: null }));
     await s.context?.close();
     if (s.state !== 'ready' || !s.load) return { cold_ms: null, cold_runs_ms: runs, load: null, error: `${s.error || 'did not start'}${errors.length ? ` (${errors.slice(0, 3).join('; ')})` : ''}` };
     if (s.load.backend !== backend) {
@@ -228,7 +228,7 @@ async function coldStarts(browser: Browser, base: string, backend: Backend, mode
     }
     runs.push(s.load.ready_ms);
     loads.push(s.load);
-    log(`  ${mode === 'app' ? 'ours' : 'peer'} cold start ${i + 1}/${n}: ${s.load.ready_ms.toFixed(0)} ms (long tasks ${s.load.longTasks.count}, max ${s.load.longTasks.max_ms} ms; max heartbeat gap ${s.load.maxHeartbeatGapMs} ms)`);
+    log(`  ${mode === 'app' ? 'ours' : 'peer'}${extra} cold start ${i + 1}/${n}: ${s.load.ready_ms.toFixed(0)} ms (long tasks ${s.load.longTasks.count}, max ${s.load.longTasks.max_ms} ms; max heartbeat gap ${s.load.maxHeartbeatGapMs} ms)`);
   }
   // The load report of the median run.
   const m = median(runs);
@@ -259,7 +259,7 @@ async function warmFigures(page: Page, subject: Subject, o: Options, unlimited: 
   f.verify_min_ms = round(s.min, 2);
   f.verify_mean_ms = round(s.mean, 2);
   f.verify_runs = ms.length;
-  f.last_verdict = last ? { verdict: last.verdict, score: round(last.score, 4), distances: last.distances.map((d) => round(d, 4)) } : null;
+  f.last_verdict = last ? { verdict: last.verdict, score: round(last.score, 4), distances: last.distances.map((d) => round(d, 6)) } : null;
   log(`  ${subject} verify: p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms over ${ms.length} runs`);
 
   f.breakdown_p50_ms = Object.fromEntries(
@@ -334,7 +334,7 @@ function loadSummary(l: LoadReport | null) {
     wasm: l.wasm,
     adapter: l.adapter,
     notes: l.notes,
-    webgpu_compile_only: l.webgpuCompileOnly,
+    parallel_compile: l.parallelCompile,
   };
 }
 
@@ -367,6 +367,7 @@ async function main(): Promise<void> {
       peer: Record<string, Figures>;
       ratio_verify_p50: Record<string, number | null>;
       ratio_images_per_s: Record<string, number | null>;
+      ratio_embed_p50: Record<string, number | null>;
       skipped: Record<string, string>;
       machine: Figures;
       conditions: Figures;
@@ -378,6 +379,7 @@ async function main(): Promise<void> {
       peer: {},
       ratio_verify_p50: {},
       ratio_images_per_s: {},
+      ratio_embed_p50: {},
       skipped: {},
       machine: machine(browser),
       conditions: { at_start: before },
@@ -407,9 +409,12 @@ async function main(): Promise<void> {
         continue;
       }
       const peerCold = await coldStarts(browser, base, backend, 'peer', o.cold, log);
+      // WebGPU/WebGL: the same cold start without the parallel compile-only pass, to show what it changes.
+      const plain = backend === 'webgpu' || backend === 'webgl' ? await coldStarts(browser, base, backend, 'app', o.cold, log, '&parallelCompile=0') : null;
       const errors: string[] = [];
       const s = await openBench(browser, base, backend, 'app', errors);
       const oursFig: Figures = { cold_ms: ours.cold_ms, cold_runs_ms: ours.cold_runs_ms, load: loadSummary(ours.load) };
+      if (plain) oursFig.without_parallel_compile = { cold_ms: plain.cold_ms, cold_runs_ms: plain.cold_runs_ms, load: loadSummary(plain.load), error: plain.error };
       const peerFig: Figures = { cold_ms: peerCold.cold_ms, cold_runs_ms: peerCold.cold_runs_ms, load: loadSummary(peerCold.load), cold_error: peerCold.error };
       try {
         if (s.state !== 'ready') throw new Error(s.error);
@@ -426,10 +431,22 @@ async function main(): Promise<void> {
         if (errors.length) oursFig.page_errors = errors.slice(0, 10);
         await s.context.close();
       }
+      for (const [f, c] of [[oursFig, ours], [peerFig, peerCold]] as const) {
+        f.runs = { cold: c.cold_runs_ms.length, verify: f.verify_runs, memory: f.memory_runs, batch: f.batch_runs, enroll_customers: f.enroll_customers };
+      }
       result.backends[backend] = oursFig;
       result.peer[backend] = peerFig;
       result.ratio_verify_p50[backend] = round(ratio(oursFig.verify_p50_ms as number, peerFig.verify_p50_ms as number), 4);
       result.ratio_images_per_s[backend] = round(ratio(oursFig.images_per_s as number, peerFig.images_per_s as number), 2);
+      const embedP50 = (f: Figures) => (f.breakdown_p50_ms as Record<string, number> | undefined)?.embed;
+      result.ratio_embed_p50[backend] = round(ratio(embedP50(oursFig), embedP50(peerFig)), 4);
+    }
+    // Same answers on every backend: distances of the questioned image to the 5 references vs wasm.
+    const dists = (f: Figures | undefined) => (f?.last_verdict as { distances?: number[] } | null | undefined)?.distances;
+    const ref = dists(result.backends.wasm);
+    for (const [b, f] of Object.entries(result.backends)) {
+      const d = dists(f);
+      if (b !== 'wasm' && ref && d && d.length === ref.length) f.max_distance_diff_vs_wasm = Math.max(...d.map((v, i) => Math.abs(v - ref[i])));
     }
     result.conditions.at_end = otherLoad();
     const table = renderTable(result);
@@ -438,7 +455,7 @@ async function main(): Promise<void> {
       writeFileSync(o.json, `${JSON.stringify(result, null, 2)}\n`);
       log(`\nwrote ${o.json}`);
     }
-    if (o.markdown) writeFileSync(o.markdown, `${table}\n`);
+    if (o.markdown) writeFileSync(o.markdown, `${renderTable(result, true)}\n`);
     const end = result.conditions.at_end as ReturnType<typeof otherLoad>;
     if (before.training || before.playwright || end.training || end.playwright) log('NOTE: other CPU-heavy work was running during this run; do not quote these figures as idle-machine figures.');
   } finally {
@@ -446,21 +463,26 @@ async function main(): Promise<void> {
   }
 }
 
-function renderTable(r: { backends: Record<string, Figures>; peer: Record<string, Figures>; ratio_verify_p50: Record<string, number | null>; skipped: Record<string, string> }): string {
-  const header = ['backend', 'model', 'cold ms', 'verify p50 ms', 'verify p95 ms', 'runs', 'img/s @16', 'enrol 100 s', 'tensor growth', 'peer/ours p50'];
+type TableInput = { backends: Record<string, Figures>; peer: Record<string, Figures>; ratio_verify_p50: Record<string, number | null>; ratio_embed_p50: Record<string, number | null>; skipped: Record<string, string> };
+
+function renderTable(r: TableInput, markdown = false): string {
+  const header = ['backend', 'model', 'cold ms', 'verify p50 ms', 'verify p95 ms', 'runs', 'embed p50 ms', 'img/s @16', 'enrol 100 s', 'tensor growth', 'peer/ours verify', 'peer/ours embed'];
   const rows: (string | number | null)[][] = [];
   const n = (v: unknown) => (typeof v === 'number' ? v : null);
   for (const [b, f] of Object.entries(r.backends)) {
     if (r.skipped[b]) {
-      rows.push([b, `skipped: ${r.skipped[b].slice(0, 60)}`, null, null, null, null, null, null, null, null]);
+      rows.push([b, `skipped: ${r.skipped[b].slice(0, 60)}`, ...header.slice(2).map(() => null)]);
       continue;
     }
     const p = r.peer[b] ?? {};
     const enrol = (x: Figures) => (x.enroll_100_extrapolated ? `${n(x.enroll_100_s)?.toFixed(1)}* (${x.enroll_customers})` : n(x.enroll_100_s));
-    rows.push([b, 'ours', n(f.cold_ms), n(f.verify_p50_ms), n(f.verify_p95_ms), n(f.verify_runs), n(f.images_per_s), enrol(f), n(f.tensor_growth), r.ratio_verify_p50[b] ? `${(1 / r.ratio_verify_p50[b]!).toFixed(1)}x` : null]);
-    rows.push([b, 'SigNet peer', n(p.cold_ms), n(p.verify_p50_ms), n(p.verify_p95_ms), n(p.verify_runs), n(p.images_per_s), enrol(p), n(p.tensor_growth), null]);
+    const x = (v: number | null | undefined) => (v ? `${(1 / v).toFixed(1)}x` : null);
+    const embed = (v: Figures) => n((v.breakdown_p50_ms as Record<string, number> | undefined)?.embed);
+    rows.push([b, 'ours', n(f.cold_ms), n(f.verify_p50_ms), n(f.verify_p95_ms), n(f.verify_runs), embed(f), n(f.images_per_s), enrol(f), n(f.tensor_growth), x(r.ratio_verify_p50[b]), x(r.ratio_embed_p50[b])]);
+    rows.push([b, 'SigNet peer', n(p.cold_ms), n(p.verify_p50_ms), n(p.verify_p95_ms), n(p.verify_runs), embed(p), n(p.images_per_s), enrol(p), n(p.tensor_growth), null, null]);
   }
-  return `${formatTable(header, rows)}\n* extrapolated to 100 customers from the number measured (in brackets).`;
+  const note = '* extrapolated to 100 customers from the number measured (in brackets).';
+  return markdown ? `${formatMarkdownTable(header, rows)}\n\n${note}` : `${formatTable(header, rows)}\n${note}`;
 }
 
 main().catch((err) => {

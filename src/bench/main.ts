@@ -6,12 +6,12 @@ import { pairwiseDistances } from '../model/distanceHead';
 import { embedBatch, toInputBatch } from '../model/embed';
 import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSION, preprocess } from '../preprocessing';
 import { backendFromUrl, type BackendName } from '../runtime/backends';
-import { evaluateVerification } from '../runtime/evaluate';
+import { evaluateVerification, type VerificationResult } from '../runtime/evaluate';
 import { dequantiseRaster, quantiseRaster } from '../runtime/raster';
 import { startRuntime, type Runtime, type RuntimeProgress } from '../runtime/runtime';
 import { CountersignService, type SignatureInput } from '../runtime/service';
 import { configureWasmPaths } from '../runtime/wasmPaths';
-import { SignatureStore } from '../storage';
+import { SignatureStore, type CustomerRecord, type NewAuditRecord, type ReferenceRecord } from '../storage';
 import { buildSigNetPeer, type SigNetPeer } from './signet';
 import { maxGap, summarize, summarizeLongTasks } from './stats';
 
@@ -21,6 +21,7 @@ import { maxGap, summarize, summarizeLongTasks } from './stats';
  * database, BENCH_DB, so the teller's data is never touched), and exposes window.__bench for
  * scripts/bench.ts, which drives it through page.evaluate.
  *
+ * ?parallelCompile=0: WebGPU/WebGL warm-up without the parallel compile-only pass (for comparison).
  * ?mode=app (default): start the app runtime (backend, model fetch, warm-up); "ready" is the
  *   app's cold start. Everything else (warm verification, throughput, enrolment, memory; ours
  *   and the peer) is then measured in this page.
@@ -54,7 +55,7 @@ export interface LoadReport {
   heartbeats: number;
   model?: { id: string; version: string; parameters: number };
   peerParameters?: number;
-  webgpuCompileOnly?: boolean;
+  parallelCompile?: boolean;
 }
 
 interface BenchImages {
@@ -171,15 +172,49 @@ async function peerEnroll(customerId: string, inputs: BlobInput[]): Promise<void
 async function peerVerify(customerId: string, input: BlobInput) {
   const s = need(store, 'store');
   const rt = need(runtime, 'runtime');
+  const p = need(peer, 'peer');
   const customer = await s.getCustomer(customerId);
   if (!customer) throw new Error(`no customer ${customerId}`);
-  const refs = await s.listReferences(customerId);
+  const refs = await s.listActiveReferences(customerId);
   const q = await peerPrepare(input);
   const [e] = await peerEmbed([q.raster]);
   const refEmb = refs.map((r) => r.embedding);
   const [toRefs] = await euclideanDistances([e], refEmb);
   const refMatrix = await euclideanDistances(refEmb, refEmb);
-  return evaluateVerification(toRefs, refMatrix, rt.card.decision);
+  const result = evaluateVerification(toRefs, refMatrix, rt.card.decision);
+  await s.audit.add(auditRecord(customer, result, refs, 'signet-peer', p.inputWidth, p.inputHeight, q.image));
+  return result;
+}
+
+/** The audit record CountersignService.verify writes for every verification. */
+function auditRecord(
+  customer: CustomerRecord,
+  result: VerificationResult,
+  refs: ReferenceRecord[],
+  modelId: string,
+  width: number,
+  height: number,
+  thumbnail: Uint8Array,
+): NewAuditRecord {
+  return {
+    time: Date.now(),
+    customerId: customer.id,
+    customerName: customer.name,
+    verdict: result.verdict,
+    score: result.score,
+    threshold: result.threshold,
+    referBand: result.referBand,
+    operatingPoint: null,
+    distances: result.distances,
+    referenceIds: refs.map((r) => r.id),
+    modelId,
+    modelVersion: 'bench',
+    backend: tf.getBackend(),
+    channel: 'teller',
+    thumbnail,
+    width,
+    height,
+  };
 }
 
 // ---------- start-up ----------
@@ -208,7 +243,7 @@ async function startApp(): Promise<LoadReport> {
   const rt = await startRuntime(requested, `${import.meta.env.BASE_URL}models/`, (p) => {
     if (stages[p.stage] === undefined) stages[p.stage] = Math.round(performance.now());
     say(`${requested}: ${p.text}`);
-  });
+  }, { parallelCompile: params.get('parallelCompile') !== '0' });
   runtime = rt;
   const report = finishLoad({
     loadMs: rt.info.loadMs,
@@ -217,7 +252,7 @@ async function startApp(): Promise<LoadReport> {
     adapter: rt.info.adapter,
     wasm: { simd: rt.info.wasmSimd, threaded: rt.info.wasmThreaded, threads: rt.info.wasmThreads },
     model: { id: rt.card.id, version: rt.card.version, parameters: rt.card.parameters },
-    webgpuCompileOnly: (rt.info as { webgpuCompileOnly?: boolean }).webgpuCompileOnly,
+    parallelCompile: rt.info.parallelCompile,
   });
   report.backend = rt.info.backend;
   return report;
@@ -254,6 +289,26 @@ const bench = {
   /** Hands the page the image bytes (base64): questioned, 5 references, and a pool for enrolment. */
   setImages(img: { questioned: string; refs: string[]; pool: string[] }): void {
     images = { questioned: fromBase64(img.questioned), refs: img.refs.map(fromBase64), pool: img.pool.map(fromBase64) };
+  },
+
+  /** Diagnostic: times the Verifier's steps on a blank raster (embed, distances, one-pass compare). */
+  async probe(): Promise<Record<string, number>> {
+    const rt = need(runtime, 'runtime');
+    const blank = new Float32Array(INPUT_HEIGHT * INPUT_WIDTH);
+    for (let i = 0; i < blank.length; i += 7) blank[i] = 1;
+    const t: Record<string, number> = {};
+    let a = performance.now();
+    const [e] = await rt.verifier.embed([blank]);
+    t.embed = performance.now() - a;
+    const refs = [e, e, e, e, e];
+    a = performance.now();
+    await rt.verifier.distances([e], refs);
+    await rt.verifier.distances(refs, refs);
+    t.distances = performance.now() - a;
+    a = performance.now();
+    await rt.verifier.compare(blank, refs);
+    t.compare = performance.now() - a;
+    return t;
   },
 
   /** Builds the peer on the active backend (app mode) and warms it up; returns the times. */
@@ -310,11 +365,11 @@ const bench = {
     const blob = new Blob([img.questioned as BlobPart], { type: 'image/png' });
     const h = subject === 'ours' ? INPUT_HEIGHT : need(peer, 'peer').inputHeight;
     const w = subject === 'ours' ? INPUT_WIDTH : need(peer, 'peer').inputWidth;
-    const t: Record<string, number[]> = { store: [], decode: [], preprocess: [], embed: [], distances: [], decision: [] };
+    const t: Record<string, number[]> = { store: [], decode: [], preprocess: [], embed: [], distances: [], decision: [], audit: [] };
     for (let i = 0; i < n; i++) {
       let a = performance.now();
-      await s.getCustomer(id);
-      const refs = await s.listReferences(id);
+      const customer = (await s.getCustomer(id))!;
+      const refs = await s.listActiveReferences(id);
       let b = performance.now();
       t.store.push(b - a);
       a = b;
@@ -322,7 +377,8 @@ const bench = {
       b = performance.now();
       t.decode.push(b - a);
       a = b;
-      const raster = dequantiseRaster(quantiseRaster(preprocess(pixels, { height: h, width: w }).data));
+      const image = quantiseRaster(preprocess(pixels, { height: h, width: w }).data);
+      const raster = dequantiseRaster(image);
       b = performance.now();
       t.preprocess.push(b - a);
       a = b;
@@ -336,8 +392,12 @@ const bench = {
       b = performance.now();
       t.distances.push(b - a);
       a = b;
-      evaluateVerification(toRefs, refMatrix, rt.card.decision);
-      t.decision.push(performance.now() - a);
+      const result = evaluateVerification(toRefs, refMatrix, rt.card.decision);
+      b = performance.now();
+      t.decision.push(b - a);
+      a = b;
+      await s.audit.add(auditRecord(customer, result, refs, subject, w, h, image));
+      t.audit.push(performance.now() - a);
     }
     return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, summarize(v).p50]));
   },

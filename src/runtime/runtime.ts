@@ -25,6 +25,8 @@ export interface RuntimeInfo {
   notes: string[];
   loadMs: number;
   warmUpMs: number;
+  /** WebGPU/WebGL: shaders were compiled in parallel, off the main thread, before the warm-up run. */
+  parallelCompile?: boolean;
 }
 
 export interface RuntimeProgress {
@@ -88,6 +90,7 @@ export async function startRuntime(
   preference: BackendPreference,
   modelBase: string,
   onProgress: (p: RuntimeProgress) => void = () => undefined,
+  options: { parallelCompile?: boolean } = {},
 ): Promise<Runtime> {
   const t0 = performance.now();
   onProgress({ stage: 'adapter', fraction: 0.02, text: 'Looking for a WebGPU adapter…' });
@@ -114,7 +117,7 @@ export async function startRuntime(
   const t1 = performance.now();
   onProgress({ stage: 'warm-up', fraction: 0.75, text: `Warming up ${backend} (compiling kernels)…` });
   const verifier = new Verifier(model, card);
-  await verifier.warmUp();
+  const { parallelCompile } = await verifier.warmUp(options);
   const t2 = performance.now();
   onProgress({ stage: 'ready', fraction: 1, text: 'Ready' });
   return {
@@ -133,6 +136,7 @@ export async function startRuntime(
       notes,
       loadMs: Math.round(t1 - t0),
       warmUpMs: Math.round(t2 - t1),
+      parallelCompile,
     },
   };
 }

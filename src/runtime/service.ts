@@ -165,6 +165,10 @@ export class CountersignService {
   ): Promise<VerifyOutcome> {
     const pol: DecisionPolicy = policy !== null && typeof policy === 'object' ? policy : { operatingPoint: policy ?? null, referBand: null };
     this.assertDevice();
+    // Decoding and preprocessing (main thread) run while the store is read (IndexedDB works off
+    // the main thread); a missing customer or reference is still the error reported first.
+    const preparing = this.prepare(input);
+    preparing.catch(() => undefined);
     const customer = await this.store.getCustomer(customerId);
     if (!customer) throw new AppError('no-customer', `There is no customer with id "${customerId}". Pick a customer from the list.`);
     const stored = await this.store.listActiveReferences(customerId);
@@ -174,7 +178,7 @@ export class CountersignService {
         `${customer.name} (${customer.id}) has no reference signatures yet, so there is nothing to compare with. Enroll 1 to ${MAX_REFERENCES} references on the Enroll tab first.`,
       );
     }
-    const questioned = await this.prepare(input);
+    const questioned = await preparing;
     const { verifier, card } = this.runtime;
     let refs: ReferenceRecord[];
     let reembedded: number;
@@ -182,10 +186,8 @@ export class CountersignService {
     let refMatrix: number[][];
     try {
       ({ refs, reembedded } = await this.ensureCurrent(stored));
-      const [q] = await verifier.embed([questioned.raster]);
-      const refEmb = refs.map((r) => r.embedding);
-      [toRefs] = await verifier.distances([q], refEmb);
-      refMatrix = refs.length > 1 ? await verifier.distances(refEmb, refEmb) : [[0]];
+      // Embedding and both distance sets in one pass on the device, one read-back.
+      ({ toRefs, refMatrix } = await verifier.compare(questioned.raster, refs.map((r) => r.embedding)));
       this.assertDevice();
     } catch (err) {
       throw this.deviceError(err);

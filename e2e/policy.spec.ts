@@ -33,10 +33,12 @@ test('decision policy: operating point from the model card, refer band; applied 
   await page.reload();
   await waitReady(page);
   await createCustomer(page, 'pol-001', 'Policy Check');
-  await addReferences(page, [1, 2].map((n) => payload(cedar(18, 'genuine', n))));
+  // Five references: Settings shows the threshold of a full (5-reference) enrollment; fewer
+  // references use the model card's threshold for that count.
+  await addReferences(page, [1, 2, 3, 4, 5].map((n) => payload(cedar(18, 'genuine', n))));
   await gotoTab(page, 'verify');
   await pickCustomer(page, 'verify', 'pol-001', 'pol-001');
-  await verifyFile(page, payload(cedar(18, 'genuine', 3)));
+  await verifyFile(page, payload(cedar(18, 'genuine', 6)));
   const lo = (chosenThreshold * 0.6).toFixed(3);
   const hi = (chosenThreshold * 1.4).toFixed(3);
   await expect(page.getByTestId('verdict-panel')).toContainText(`genuine ≤ ${lo} < refer ≤ ${hi}`);

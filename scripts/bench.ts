@@ -335,6 +335,8 @@ function loadSummary(l: LoadReport | null) {
     adapter: l.adapter,
     notes: l.notes,
     parallel_compile: l.parallelCompile,
+    folded_layers: l.foldedLayers,
+    model: l.model,
   };
 }
 

@@ -6,6 +6,7 @@ import { probeWebGpu } from './adapter';
 import { watchDeviceLoss } from './deviceLoss';
 import { backendCandidates, type AdapterReport, type BackendName, type BackendPreference } from './backends';
 import { AppError } from './errors';
+import { inferenceModel } from './foldBatchNorm';
 import { loadDefaultModel } from './loadModel';
 import { Verifier } from './verifier';
 import { configureWasmPaths } from './wasmPaths';
@@ -27,6 +28,8 @@ export interface RuntimeInfo {
   warmUpMs: number;
   /** WebGPU/WebGL: shaders were compiled in parallel, off the main thread, before the warm-up run. */
   parallelCompile?: boolean;
+  /** Layers (batch norm, ReLU) folded into the convolutions for inference. */
+  foldedLayers?: number;
 }
 
 export interface RuntimeProgress {
@@ -111,9 +114,13 @@ export async function startRuntime(
     wasmThreads = getThreadsCount();
   }
   onProgress({ stage: 'model', fraction: 0.1, text: 'Downloading the model…' });
-  const { model, card } = await loadDefaultModel(modelBase, (f) =>
+  const loaded = await loadDefaultModel(modelBase, (f) =>
     onProgress({ stage: 'model', fraction: 0.1 + 0.6 * f, text: `Downloading the model… ${Math.round(f * 100)}%` }),
   );
+  const { card } = loaded;
+  // Inference-only: conv + batch norm + ReLU run as one fused conv (same outputs, fewer passes).
+  const { model, folded, note } = await inferenceModel(loaded.model);
+  if (note) notes.push(note);
   const t1 = performance.now();
   onProgress({ stage: 'warm-up', fraction: 0.75, text: `Warming up ${backend} (compiling kernels)…` });
   const verifier = new Verifier(model, card);
@@ -137,6 +144,7 @@ export async function startRuntime(
       loadMs: Math.round(t1 - t0),
       warmUpMs: Math.round(t2 - t1),
       parallelCompile,
+      foldedLayers: folded,
     },
   };
 }

@@ -1,6 +1,9 @@
 /**
  * npm run bench -- [--json FILE] [--backends webgpu,wasm,webgl,cpu] [--runs N] [--cold N]
- *                  [--memory-runs N] [--customers N] [--budget-s S] [--markdown FILE]
+ *                  [--memory-runs N] [--customers N] [--budget-s S] [--markdown FILE] [--merge]
+ *
+ * --merge: re-measure only the given backends and replace them in an existing --json FILE (for a
+ * backend whose run was disturbed by other work; the file then lists every command in "commands").
  *
  * Builds the benchmark page (bench.html, with the app's own Vite config: same plugins, wasm
  * binaries and models), serves it with `vite preview` (COOP/COEP, so wasm threads work) on a free
@@ -54,10 +57,12 @@ interface Options {
   batch: number;
   batchRuns: number;
   budgetS: number;
+  /** Merge the measured backends into an existing --json FILE instead of replacing it. */
+  merge: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { json: null, markdown: null, backends: [...ALL_BACKENDS], runs: 100, cold: 3, memoryRuns: 200, customers: 100, batch: 16, batchRuns: 10, budgetS: 30 };
+  const o: Options = { json: null, markdown: null, backends: [...ALL_BACKENDS], runs: 100, cold: 3, memoryRuns: 200, customers: 100, batch: 16, batchRuns: 10, budgetS: 30, merge: false };
   const num = (v: string | undefined, name: string) => {
     const n = Number(v);
     if (!Number.isFinite(n) || n < 1) throw new Error(`${name} needs a positive number, got ${v}`);
@@ -83,6 +88,7 @@ function parseArgs(argv: string[]): Options {
       case '--batch': o.batch = num(val(), '--batch'); break;
       case '--batch-runs': o.batchRuns = num(val(), '--batch-runs'); break;
       case '--budget-s': o.budgetS = num(val(), '--budget-s'); break;
+      case '--merge': o.merge = true; break;
       case '--help':
       case '-h':
         console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
@@ -400,14 +406,25 @@ async function main(): Promise<void> {
       command,
       date: new Date().toISOString(),
     };
+    // Other CPU-heavy work seen while each backend was measured (sampled every 5 s).
+    let seen = { training: false, playwright: false, samples: 0, maxLoad: 0 };
+    const sampler = setInterval(() => {
+      const l = otherLoad();
+      seen = { training: seen.training || l.training, playwright: seen.playwright || l.playwright, samples: seen.samples + 1, maxLoad: Math.max(seen.maxLoad, l.loadavg[0]) };
+    }, 5000);
+    const perBackend: Record<string, unknown> = {};
+    result.conditions.per_backend = perBackend;
     for (const backend of o.backends) {
       log(`\n== ${backend}`);
+      seen = { training: false, playwright: false, samples: 0, maxLoad: 0 };
+      const started = new Date().toISOString();
       const unlimited = backend === 'wasm';
       const ours = await coldStarts(browser, base, backend, 'app', o.cold, log);
       if (ours.cold_ms === null) {
         result.skipped[backend] = ours.error ?? 'did not start';
         result.backends[backend] = { skipped: result.skipped[backend] };
         log(`  skipped: ${result.skipped[backend]}`);
+        perBackend[backend] = { started, ended: new Date().toISOString(), ...seen };
         continue;
       }
       const peerCold = await coldStarts(browser, base, backend, 'peer', o.cold, log);
@@ -442,7 +459,10 @@ async function main(): Promise<void> {
       result.ratio_images_per_s[backend] = round(ratio(oursFig.images_per_s as number, peerFig.images_per_s as number), 2);
       const embedP50 = (f: Figures) => (f.breakdown_p50_ms as Record<string, number> | undefined)?.embed;
       result.ratio_embed_p50[backend] = round(ratio(embedP50(oursFig), embedP50(peerFig)), 4);
+      perBackend[backend] = { started, ended: new Date().toISOString(), ...seen };
+      if (seen.training || seen.playwright) log(`  WARNING: other CPU-heavy work ran while ${backend} was measured; its figures are not idle-machine figures.`);
     }
+    clearInterval(sampler);
     // Same answers on every backend: distances of the questioned image to the 5 references vs wasm.
     const dists = (f: Figures | undefined) => (f?.last_verdict as { distances?: number[] } | null | undefined)?.distances;
     const ref = dists(result.backends.wasm);
@@ -451,6 +471,21 @@ async function main(): Promise<void> {
       if (b !== 'wasm' && ref && d && d.length === ref.length) f.max_distance_diff_vs_wasm = Math.max(...d.map((v, i) => Math.abs(v - ref[i])));
     }
     result.conditions.at_end = otherLoad();
+    if (o.merge && o.json && existsSync(o.json)) {
+      // Re-measured backends replace theirs in the existing file; everything else is kept.
+      const old = JSON.parse(readFileSync(o.json, 'utf8')) as typeof result & { commands?: string[] };
+      for (const b of o.backends) {
+        for (const key of ['backends', 'peer', 'ratio_verify_p50', 'ratio_images_per_s', 'ratio_embed_p50'] as const) {
+          if (b in (result[key] as object)) (old[key] as Record<string, unknown>)[b] = (result[key] as Record<string, unknown>)[b];
+          else delete (old[key] as Record<string, unknown>)[b];
+        }
+        if (result.skipped[b]) old.skipped[b] = result.skipped[b];
+        else delete old.skipped[b];
+        ((old.conditions.per_backend ??= {}) as Record<string, unknown>)[b] = { ...(perBackend[b] as object), command, at_start: before, at_end: result.conditions.at_end };
+      }
+      old.commands = [...(old.commands ?? [old.command]), command];
+      Object.assign(result, old);
+    }
     const table = renderTable(result);
     log(`\n${table}`);
     if (o.json) {

@@ -34,6 +34,8 @@ export interface ModelCard {
     selectedStep: number;
     seconds: number;
     seed: number;
+    /** Pretraining before the training above (e.g. on synthetic writers); its time is in `seconds`. */
+    pretrain?: { data: string[]; writers: number; steps: number; selectedStep: number; seconds: number };
   };
   metrics: EvalFigures[];
 }

@@ -25,6 +25,8 @@ export interface TrainOptions {
   checkpointSeconds: number;
   augment: AugmentOptions | null;
   args: Record<string, unknown>;
+  /** Starting weights (e.g. after pretraining on synthetic writers); a checkpoint overrides them. */
+  initWeights?: Float32Array[];
 }
 
 export interface TrainResult {
@@ -72,6 +74,8 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     const slots = await optimizer.getWeights();
     await optimizer.setWeights(slots.map((s, i) => ({ name: s.name, tensor: tf.tensor(resumed.optimizer[i], s.tensor.shape) })));
     log(`resumed from ${o.checkpointDir} at step ${meta.step} (${fmtTime(meta.seconds)} trained)`);
+  } else if (o.initWeights) {
+    net.setWeights(o.initWeights);
   }
   const pool = new WorkerPool(o.workers);
   await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed, train, batch: o.batch, augment: o.augment }));

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
 import { sharedDataset } from '../../testing/sharedData';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
@@ -34,6 +35,24 @@ describe('npm run eval (the stable interface)', () => {
     // the readable table: 4 writers x 5 questioned genuine, 6 forged, 3 x 2 random negatives
     expect(stdout).toMatch(/skilled .*20 genuine, 24 forged/);
     expect(stdout).toMatch(/random .*24 other writers' genuine/);
+  });
+
+  it('evaluates across domains: references from scans, questioned signatures drawn on the pad', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cs-eval-x-'));
+    writeSyntheticSet({ out: root, writers: 3, start: 500, seed: 4, domain: 'both', counts: { genuine: 5, skilled: 2, otherStyle: 1 } });
+    const json = join(root, 'out.json');
+    const stdout = execFileSync(tsx, [cli, '--data', join(root, 'scan'), '--questioned', join(root, 'pad'), '--refs', '2', '--json', json], { encoding: 'utf8' });
+    const r = JSON.parse(readFileSync(json, 'utf8'));
+    expect(r.questioned).toBe(join(root, 'pad'));
+    expect(r.writers).toBe(3);
+    expect(stdout).toMatch(/\(references\) vs .*pad \(questioned\)/);
+    expect(stdout).toMatch(/skilled .*9 genuine, 9 forged/);
+    // A questioned set with other writers is refused.
+    const other = mkdtempSync(join(tmpdir(), 'cs-eval-y-'));
+    writeSyntheticSet({ out: other, writers: 3, start: 900, seed: 4, domain: 'pad', counts: { genuine: 5, skilled: 2, otherStyle: 1 } });
+    const bad = spawnSync(tsx, [cli, '--data', join(root, 'scan'), '--questioned', other, '--refs', '2'], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/does not hold the same writers/);
   });
 
   it('refuses bad arguments with the usage text', () => {

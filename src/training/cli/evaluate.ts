@@ -9,17 +9,19 @@ import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../io/mo
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import { cliArgs, num } from './args';
 
-const USAGE = `npm run eval -- --data DIR [--refs K] [--json FILE] [--model DIR] [--split all|validation|train] [--seed N]
+const USAGE = `npm run eval -- --data DIR [--refs K] [--json FILE] [--model DIR] [--split all|validation|train] [--questioned DIR2]
 
 Evaluates a model writer-independently on every writer in DIR (<writer>/genuine|forged/*.png, or
 CEDAR's original_<w>_<n>.png / forgeries_<w>_<n>.png): per writer, K genuine references chosen with
 a fixed seed; the other genuine signatures are positives, the writer's forgeries skilled negatives,
 two genuine signatures of every other writer random negatives. FAR/FRR use the model's shipped
 decision rule (fixed on validation writers); EER/AUC are threshold-free. Fractions, not percent.
---split validation keeps only the project's validation writers (cedar-dev 031-040, BHSig B086-B100).`;
+--split validation keeps only the project's validation writers (cedar-dev 031-040, BHSig B086-B100).
+--questioned DIR2: cross-domain; references come from DIR, every questioned signature from DIR2,
+which must hold the same writers and signatures rendered another way (npm run synth -- --domain both).`;
 
 const a = cliArgs(
-  { data: { type: 'string' }, refs: { type: 'string' }, json: { type: 'string' }, model: { type: 'string' }, split: { type: 'string' }, seed: { type: 'string' } },
+  { data: { type: 'string' }, refs: { type: 'string' }, json: { type: 'string' }, model: { type: 'string' }, split: { type: 'string' }, seed: { type: 'string' }, questioned: { type: 'string' } },
   USAGE,
 );
 if (!a.data) {
@@ -56,19 +58,29 @@ const embed = (images: Float32Array, n: number) => {
   }
   return out;
 };
-const r = evaluateRasters(rasters, embed, card, k);
+let questioned: typeof rasters | undefined;
+if (a.questioned) {
+  questioned = loadRasters(a.questioned, split);
+  const names = (rs: typeof rasters) => rs.map((w) => `${w.id.split('/').pop()}:${w.genuine.length}:${w.forged.length}`).join(',');
+  if (names(questioned) !== names(rasters)) {
+    console.error(`--questioned ${a.questioned} does not hold the same writers and signatures as --data ${a.data}`);
+    process.exit(1);
+  }
+}
+const r = evaluateRasters(rasters, embed, card, k, questioned);
 if (a.seed) console.warn('--seed is fixed by the protocol (2024) and ignored');
 const seconds = (performance.now() - t0) / 1000;
 const out = {
   model: `${card.id}@${card.version}`,
   writers: r.writers,
   references: k,
+  ...(a.questioned ? { questioned: a.questioned } : {}),
   skilled: r.summary.skilled,
   random: r.summary.random,
   seconds: Number(seconds.toFixed(2)),
 };
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`.padStart(8);
-console.log(`model ${out.model}   data ${a.data} (${split})   writers ${out.writers}   references ${k}`);
+console.log(`model ${out.model}   data ${a.data}${a.questioned ? ` (references) vs ${a.questioned} (questioned)` : ''} (${split})   writers ${out.writers}   references ${k}`);
 console.log(`threshold ${thresholdFor(card.decision, null, k).toFixed(4)} for ${k} reference(s) (${card.decision.aggregate} distance / writer scale)`);
 console.log(`              EER      AUC      FAR      FRR   (questioned)`);
 console.log(`skilled  ${pct(out.skilled.eer)} ${out.skilled.auc.toFixed(4).padStart(8)} ${pct(out.skilled.far)} ${pct(out.skilled.frr)}   ${r.summary.genuineCount} genuine, ${r.summary.skilledCount} forged`);

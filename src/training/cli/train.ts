@@ -11,7 +11,10 @@ import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import type { LossKind } from '../losses';
 import type { MetricKind } from '../network';
 import type { Mining } from '../pairs';
-import { train } from '../trainer';
+import { loadCheckpoint } from '../checkpoint';
+import { train, type TrainOptions } from '../trainer';
+import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
+import { DEFAULT_COUNTS } from '../../synthetic/generator';
 import { cliArgs, num } from './args';
 
 const USAGE = `npm run train -- [options]
@@ -29,7 +32,10 @@ const USAGE = `npm run train -- [options]
   --seed N             (default 1)
   --eval-every N       validation every N steps (default 100)
   --augment PRESET     strong | mild | none (default strong)
-  --version V          model version string (default 1.0.0)`;
+  --version V          model version string (default 1.0.0)
+  --synthetic N        pretrain on N synthetic writers first (generated once into .cache/synthetic, scan and pad looks mixed)
+  --pretrain DIRS      or pretrain on these data sets first (their training writers)
+  --pretrain-steps N   pretraining steps (default 300); the steps above are the fine-tuning that follows`;
 
 const a = cliArgs(
   {
@@ -51,6 +57,9 @@ const a = cliArgs(
     augment: { type: 'string' },
     'no-export': { type: 'boolean' },
     version: { type: 'string' },
+    synthetic: { type: 'string' },
+    pretrain: { type: 'string' },
+    'pretrain-steps': { type: 'string' },
   },
   USAGE,
 );
@@ -85,26 +94,43 @@ log(`decoded ${trainImages.reduce((n, w) => n + w.genuine.length + w.forged.leng
 const steps = num(a.steps, 1500, 'steps');
 const margin = num(a.margin, loss === 'contrastive' ? 1.0 : 0.3, 'margin');
 const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
-const { net, meta } = await train(
-  trainImages,
-  valRasters,
-  {
-    cfg,
-    loss: { kind: loss, mining, margin },
-    metric,
-    steps,
-    lr: num(a.lr, 1e-3, 'lr'),
-    batch: { writers: num(a.writers, 6, 'writers'), genuine: num(a.genuine, 4, 'genuine'), forged: num(a.forged, 2, 'forged') },
-    workers: num(a.workers, 2, 'workers'),
-    seed,
-    evalEvery: num(a['eval-every'], 100, 'eval-every'),
-    checkpointDir: ckpt,
-    checkpointSeconds: 120,
-    augment: AUGMENT_PRESETS[augmentName],
-    args: { ...a },
-  },
-  log,
-);
+const opts: TrainOptions = {
+  cfg,
+  loss: { kind: loss, mining, margin },
+  metric,
+  steps,
+  lr: num(a.lr, 1e-3, 'lr'),
+  batch: { writers: num(a.writers, 6, 'writers'), genuine: num(a.genuine, 4, 'genuine'), forged: num(a.forged, 2, 'forged') },
+  workers: num(a.workers, 2, 'workers'),
+  seed,
+  evalEvery: num(a['eval-every'], 100, 'eval-every'),
+  checkpointDir: ckpt,
+  checkpointSeconds: 120,
+  augment: AUGMENT_PRESETS[augmentName],
+  args: { ...a },
+};
+
+// Optional pretraining (synthetic writers or other data sets), then training on --data from its weights.
+const syntheticWriters = a.synthetic === undefined ? 0 : num(a.synthetic, 0, 'synthetic');
+const pretrainDirs = (a.pretrain ?? '').split(',').filter(Boolean);
+if (syntheticWriters > 0) {
+  const dir = `.cache/synthetic/mixed-w${syntheticWriters}-s1`;
+  const t = Date.now();
+  const made = writeSyntheticSet({ out: dir, writers: syntheticWriters, start: 0, seed: 1, domain: 'mixed', counts: DEFAULT_COUNTS }, (d, n) => d % 100 === 0 && log(`synthetic writers ${d}/${n}`));
+  log(made ? `generated ${syntheticWriters} synthetic writers in ${dir} (${((Date.now() - t) / 1000).toFixed(0)} s)` : `synthetic writers: reusing ${dir}`);
+  pretrainDirs.push(dir);
+}
+let pretrain: NonNullable<Parameters<typeof exportModel>[0]['training']['pretrain']> | undefined;
+if (pretrainDirs.length && !loadCheckpoint(ckpt)) {
+  const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');
+  const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).train);
+  log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
+  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, steps: preSteps, checkpointDir: join(ckpt, 'pretrain') }, log);
+  opts.initWeights = pre.net.getWeights();
+  pretrain = { data: pretrainDirs, writers: preFiles.length, steps: pre.meta.step, selectedStep: pre.meta.bestStep, seconds: Math.round(pre.meta.seconds) };
+  log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
+}
+const { net, meta } = await train(trainImages, valRasters, opts, log);
 log(`trained ${meta.step} steps in ${(meta.seconds / 60).toFixed(1)} min; best validation skilled EER ${(100 * meta.bestScore).toFixed(2)}% at step ${meta.bestStep}`);
 if (!a['no-export']) {
   const card = await exportModel({
@@ -121,8 +147,9 @@ if (!a['no-export']) {
       loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation`,
       steps: meta.step,
       selectedStep: meta.bestStep,
-      seconds: Math.round(meta.seconds),
+      seconds: Math.round(meta.seconds + (pretrain?.seconds ?? 0)),
       seed,
+      pretrain,
     },
   });
   if (resolve(dirname(out)) === resolve('models')) {

@@ -28,10 +28,20 @@ export interface DatasetEval {
 }
 
 /** The evaluation protocol on preprocessed writers with a model's embedding function and card. */
-export function evaluateRasters(rasters: WriterRasters[], embed: EmbedFn, card: Pick<ModelCard, 'distanceHead' | 'decision' | 'architecture' | 'preprocessing'>, k: number): DatasetEval {
+export function evaluateRasters(
+  rasters: WriterRasters[],
+  embed: EmbedFn,
+  card: Pick<ModelCard, 'distanceHead' | 'decision' | 'architecture' | 'preprocessing'>,
+  k: number,
+  /** Cross-domain: the same writers and signatures rendered another way; questioned signatures come from here. */
+  questioned?: WriterRasters[],
+): DatasetEval {
   const hw = card.preprocessing.inputHeight * card.preprocessing.inputWidth;
-  const { images, n } = flattenRasters(rasters, hw);
-  const writers = regroup(rasters, embed(images, n), card.architecture.embeddingDim);
-  const scores = protocolScores(writers, k, card.distanceHead, card.decision);
+  const embedAll = (r: WriterRasters[]) => {
+    const { images, n } = flattenRasters(r, hw);
+    return regroup(r, embed(images, n), card.architecture.embeddingDim);
+  };
+  const writers = embedAll(rasters);
+  const scores = protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, questioned && embedAll(questioned));
   return { writers: writers.filter((w) => w.genuine.length > k).length, references: k, summary: summarize(scores, thresholdFor(card.decision, null, k)), scores };
 }

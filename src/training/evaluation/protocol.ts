@@ -63,15 +63,22 @@ export function protocolScores(
   rule: ScoreRule,
   seed = 2024,
   randomPerWriter = 2,
+  questionedFrom?: WriterEmbeddings[],
 ): ProtocolScores {
   const res: ProtocolScores = { genuine: [], skilled: [], random: [], genuineRefPairs: [] };
+  // Cross-domain: references from `writers`, everything questioned from the same signatures in another rendering.
+  const q = questionedFrom ?? writers;
+  if (q.length !== writers.length || q.some((x, i) => x.genuine.length !== writers[i].genuine.length)) {
+    throw new Error('the questioned set must hold the same writers and signatures as the reference set');
+  }
   writers.forEach((w, wi) => {
     if (w.genuine.length <= k) return;
     const refIdx = chooseReferences(w.id, w.genuine.length, k, seed);
     const refs = refIdx.map((i) => w.genuine[i]);
-    const questioned = w.genuine.filter((_, i) => !refIdx.includes(i));
-    const randoms = randomNegatives(writers, wi, randomPerWriter, seed);
-    const all = [...questioned, ...w.forged, ...randoms];
+    const questioned = q[wi].genuine.filter((_, i) => !refIdx.includes(i));
+    const randoms = randomNegatives(q, wi, randomPerWriter, seed);
+    const forged = q[wi].forged;
+    const all = [...questioned, ...forged, ...randoms];
     const [dq, dr] = tf.tidy(() => {
       const R = stack(refs);
       return [pairwiseDistances(head, stack(all), R), pairwiseDistances(head, R, R)];
@@ -84,7 +91,7 @@ export function protocolScores(
     dqv.forEach((row, i) => {
       const s = scoreQuestioned(row, refPairs, rule).score;
       if (i < questioned.length) res.genuine.push(s);
-      else if (i < questioned.length + w.forged.length) res.skilled.push(s);
+      else if (i < questioned.length + forged.length) res.skilled.push(s);
       else res.random.push(s);
     });
   });

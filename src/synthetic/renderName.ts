@@ -44,6 +44,7 @@ export const RENDER_HEIGHT = 240;
 export function renderName(createCanvas: CanvasFactory, s: WriterStyle): InkMask {
   const W = RENDER_WIDTH, H = RENDER_HEIGHT;
   const ctx = createCanvas(W, H).getContext('2d');
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, W, H);
   ctx.font = `${s.fontPx.toFixed(1)}px "${familyName(FONT_FAMILIES[s.font])}"`;
   ctx.letterSpacing = `${s.letterSpacing.toFixed(2)}px`;

@@ -31,8 +31,20 @@ export function registerSyntheticFonts(): void {
   registered = true;
 }
 
-/** Canvas factory for the generator in Node (fonts registered first). */
+const canvases = new Map<string, ReturnType<CanvasFactory>>();
+
+/**
+ * Canvas factory for the generator in Node (fonts registered first). One canvas per size is
+ * reused: native canvas memory is invisible to the JS garbage collector, so a new canvas per
+ * signature grows the process by gigabytes over a thousand writers.
+ */
 export const nodeCanvas: CanvasFactory = (w, h) => {
   registerSyntheticFonts();
-  return createCanvas(w, h) as unknown as ReturnType<CanvasFactory>;
+  const key = `${w}x${h}`;
+  let c = canvases.get(key);
+  if (!c) {
+    c = createCanvas(w, h) as unknown as ReturnType<CanvasFactory>;
+    canvases.set(key, c);
+  }
+  return c;
 };

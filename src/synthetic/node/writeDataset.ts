@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import type { PixelImage } from '../../preprocessing';
 import type { Domain } from '../appearance';
@@ -51,6 +53,25 @@ export function encodeGreyImagePng(img: PixelImage, box = { x0: 0, y0: 0, x1: im
   return PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false });
 }
 
+const CHUNK = 60;
+
+/** Writes writers [from, to) of a set (the work of one chunk). */
+export function writeWriters(o: SyntheticSetOptions, from: number, to: number): void {
+  const domains: Domain[] = o.domain === 'both' ? ['scan', 'pad'] : [];
+  for (let index = from; index < to; index++) {
+    for (const s of writerInk(nodeCanvas, o.seed, index, o.counts)) {
+      const box = inkBox(s.ink, 16);
+      const targets: [string, Domain][] =
+        o.domain === 'both' ? domains.map((d) => [join(o.out, d), d]) : [[o.out, o.domain === 'mixed' ? (mixSeed(s.lookSeed, 99) % 2 ? 'pad' : 'scan') : (o.domain as Domain)]];
+      for (const [root, d] of targets) {
+        const dir = join(root, writerId(index), s.kind);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, fileName(s)), encodeGreyImagePng(renderSample(s, d), box));
+      }
+    }
+  }
+}
+
 const fileName = (s: InkSample) => `${s.kind === 'genuine' ? 'g' : 'f'}${String(s.index + 1).padStart(2, '0')}.png`;
 
 /**
@@ -70,20 +91,19 @@ export function writeSyntheticSet(o: SyntheticSetOptions, onProgress?: (done: nu
   }
   rmSync(o.out, { recursive: true, force: true });
   mkdirSync(o.out, { recursive: true });
-  const domains: Domain[] = o.domain === 'both' ? ['scan', 'pad'] : o.domain === 'mixed' ? [] : [o.domain];
-  for (let w = 0; w < o.writers; w++) {
-    const index = o.start + w;
-    for (const s of writerInk(nodeCanvas, o.seed, index, o.counts)) {
-      const box = inkBox(s.ink, 16);
-      const targets: [string, Domain][] =
-        o.domain === 'both' ? domains.map((d) => [join(o.out, d), d]) : [[o.out, o.domain === 'mixed' ? (mixSeed(s.lookSeed, 99) % 2 ? 'pad' : 'scan') : (o.domain as Domain)]];
-      for (const [root, d] of targets) {
-        const dir = join(root, writerId(index), s.kind);
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, fileName(s)), encodeGreyImagePng(renderSample(s, d), box));
-      }
+  // @napi-rs/canvas keeps the native memory of every pixel read-back until its process exits
+  // (about 8 MB per writer), so large sets are written by child processes of CHUNK writers each.
+  if (o.writers <= CHUNK) {
+    writeWriters(o, o.start, o.start + o.writers);
+    onProgress?.(o.writers, o.writers);
+  } else {
+    const script = fileURLToPath(new URL('./writeChunk.ts', import.meta.url));
+    for (let from = o.start; from < o.start + o.writers; from += CHUNK) {
+      const to = Math.min(o.start + o.writers, from + CHUNK);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script, JSON.stringify({ ...o, from, to })], { stdio: ['ignore', 'inherit', 'inherit'] });
+      if (r.status !== 0) throw new Error(`synthetic writers ${from}-${to - 1} failed (exit ${r.status ?? r.signal})`);
+      onProgress?.(to - o.start, o.writers);
     }
-    onProgress?.(w + 1, o.writers);
   }
   writeFileSync(manifestPath, JSON.stringify(want, null, 2) + '\n');
   return true;

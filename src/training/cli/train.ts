@@ -116,7 +116,7 @@ const pretrainDirs = (a.pretrain ?? '').split(',').filter(Boolean);
 if (syntheticWriters > 0) {
   const dir = `.cache/synthetic/mixed-w${syntheticWriters}-s1`;
   const t = Date.now();
-  const made = writeSyntheticSet({ out: dir, writers: syntheticWriters, start: 0, seed: 1, domain: 'mixed', counts: DEFAULT_COUNTS }, (d, n) => d % 100 === 0 && log(`synthetic writers ${d}/${n}`));
+  const made = writeSyntheticSet({ out: dir, writers: syntheticWriters, start: 0, seed: 1, domain: 'mixed', counts: DEFAULT_COUNTS }, (d, n) => log(`synthetic writers ${d}/${n}`));
   log(made ? `generated ${syntheticWriters} synthetic writers in ${dir} (${((Date.now() - t) / 1000).toFixed(0)} s)` : `synthetic writers: reusing ${dir}`);
   pretrainDirs.push(dir);
 }

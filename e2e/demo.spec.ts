@@ -69,3 +69,28 @@ test.describe('on a high-DPI screen', () => {
     await expect(page.getByTestId('demo-thumb')).toHaveCount(1);
   });
 });
+
+test('demo: try the shipped sample signatures (synthetic writers) with one click', async ({ page }) => {
+  await openApp(page);
+  await gotoTab(page, 'demo');
+  await page.getByTestId('demo-sample-A').click();
+  await expect(page.getByTestId('demo-thumb')).toHaveCount(6);
+  await page.getByTestId('demo-sample-B').click();
+  await expect(page.getByTestId('demo-thumb')).toHaveCount(12);
+  await expect(page.getByTestId('similarity-matrix')).toHaveAttribute('data-size', '12');
+  const names = await page.getByTestId('demo-item').allInnerTexts();
+  expect(names[0]).toMatch(/A genuine 1/);
+  expect(names[4]).toMatch(/A forgery 1/);
+  expect(names[6]).toMatch(/B genuine 1/);
+  // Items 0-5 are writer A (4 genuine, 2 forgeries), 6-11 writer B: A's genuine signatures are
+  // closer to each other than to B's.
+  const d = async (i: number, j: number) => Number(await page.locator(`[data-testid="matrix-cell"][data-i="${i}"][data-j="${j}"]`).getAttribute('data-distance'));
+  const within: number[] = [];
+  const across: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    for (let j = i + 1; j < 4; j++) within.push(await d(i, j));
+    for (let j = 6; j < 10; j++) across.push(await d(i, j));
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  expect(mean(within)).toBeLessThan(mean(across));
+});

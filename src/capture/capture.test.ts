@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CaptureError } from './errors';
 import { sniffImage } from './imageHeader';
 import { inspectImageFile } from './inspect';
-import { checkDrawing, lineWidthFor, strokesExtent, BASE_LINE_WIDTH, type Stroke } from './strokes';
+import { checkDrawing, lineWidthFor, strokeEvidence, strokesExtent, BASE_LINE_WIDTH, type Stroke } from './strokes';
 
 function png(width: number, height: number): Uint8Array {
   const p = new PNG({ width, height });
@@ -137,5 +137,25 @@ describe('pad strokes', () => {
     const dot: Stroke = { pointerType: 'mouse', points: [{ x: 50, y: 50, pressure: 0.5 }] };
     expect(expectCapture(() => checkDrawing([dot]), 'blank-pad').message).toMatch(/too small/);
     expect(() => checkDrawing([line(10, 200)])).not.toThrow();
+  });
+  it('summarises pen evidence: duration, pen-up time, speed and pressure', () => {
+    const timed = (x0: number, t0: number, pointerType: string, pressure: (i: number) => number): Stroke => ({
+      pointerType,
+      points: Array.from({ length: 11 }, (_, i) => ({ x: x0 + 10 * i, y: 100, pressure: pressure(i), t: t0 + 20 * i })),
+    });
+    const e = strokeEvidence([timed(0, 0, 'pen', (i) => 0.1 + 0.05 * i), timed(200, 500, 'pen', () => 0.4)]);
+    expect(e.strokes).toBe(2);
+    expect(e.points).toBe(22);
+    expect(e.durationMs).toBe(700); // 0 .. 500 + 200
+    expect(e.penUpMs).toBe(300); // first stroke ends at 200, second starts at 500
+    expect(e.speed).toBeCloseTo((1000 * 200) / 400, 6); // 2 x 100 units in 400 ms of pen down
+    expect(e.pressure!.min).toBeCloseTo(0.1, 6);
+    expect(e.pressure!.max).toBeCloseTo(0.6, 6);
+    expect(e.pointerTypes).toEqual(['pen']);
+    // A mouse reports no pressure; drawings saved without timing have none.
+    const m = strokeEvidence([line(0, 100)]);
+    expect(m.pressure).toBeNull();
+    expect(m.durationMs).toBeNull();
+    expect(m.speed).toBeNull();
   });
 });

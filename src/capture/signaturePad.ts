@@ -16,6 +16,8 @@ export interface SignaturePadOptions {
 export class SignaturePad {
   private strokes: Stroke[] = [];
   private current: Stroke | null = null;
+  /** timeStamp of the drawing's first point; reset by clear(). */
+  private t0: number | undefined;
   private activePointer: number | null = null;
   private readonly ctx: CanvasRenderingContext2D;
   private readonly resizeObserver: ResizeObserver | null;
@@ -54,6 +56,7 @@ export class SignaturePad {
 
   clear(): void {
     this.strokes = [];
+    this.t0 = undefined;
     this.current = null;
     this.redraw();
     this.opts.onChange?.(0);
@@ -62,6 +65,7 @@ export class SignaturePad {
   undo(): void {
     if (this.current) this.current = null;
     this.strokes.pop();
+    if (this.strokes.length === 0) this.t0 = undefined;
     this.redraw();
     this.opts.onChange?.(this.strokes.length);
   }
@@ -104,7 +108,9 @@ export class SignaturePad {
     const rect = this.canvas.getBoundingClientRect();
     const x = ((e.clientX - rect.left) / (rect.width || 1)) * PAD_WIDTH;
     const y = ((e.clientY - rect.top) / (rect.height || 1)) * PAD_HEIGHT;
-    return { x, y, pressure: e.pressure };
+    // Time relative to the drawing's first point (PointerEvent.timeStamp is ms since page load).
+    this.t0 ??= e.timeStamp;
+    return { x, y, pressure: e.pressure, t: Math.max(0, Math.round((e.timeStamp - this.t0) * 10) / 10) };
   }
 
   private down(e: PointerEvent): void {

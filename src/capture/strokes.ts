@@ -14,6 +14,8 @@ export interface PadPoint {
   y: number;
   /** 0..1 as reported by PointerEvent.pressure. */
   pressure: number;
+  /** Milliseconds since the drawing's first point (absent in drawings saved before v0.2). */
+  t?: number;
 }
 
 export interface Stroke {
@@ -116,4 +118,46 @@ export function drawStroke(ctx: Ctx2D, s: Stroke): void {
     ctx.stroke();
     from = to;
   }
+}
+
+/** What the pen did, kept with a drawn reference as evidence: timing, pauses, pressure. */
+export interface StrokeEvidence {
+  strokes: number;
+  points: number;
+  /** First to last point, ms (null without timing). */
+  durationMs: number | null;
+  /** Time with the pen lifted between strokes, ms (null without timing). */
+  penUpMs: number | null;
+  /** Mean pen speed over the drawing, pad units per second (null without timing). */
+  speed: number | null;
+  /** Pressure range and mean; null when the device reports none (a mouse, or a constant 0.5). */
+  pressure: { min: number; max: number; mean: number } | null;
+  pointerTypes: string[];
+}
+
+export function strokeEvidence(strokes: readonly Stroke[]): StrokeEvidence {
+  const e = strokesExtent(strokes);
+  const pts = strokes.flatMap((s) => s.points);
+  const timed = pts.length > 0 && pts.every((p) => typeof p.t === 'number' && Number.isFinite(p.t));
+  let durationMs: number | null = null;
+  let penUpMs: number | null = null;
+  if (timed) {
+    durationMs = Math.max(...pts.map((p) => p.t as number)) - Math.min(...pts.map((p) => p.t as number));
+    penUpMs = 0;
+    for (let i = 1; i < strokes.length; i++) {
+      const prev = strokes[i - 1].points.at(-1);
+      const next = strokes[i].points[0];
+      if (prev && next) penUpMs += Math.max(0, (next.t as number) - (prev.t as number));
+    }
+  }
+  const pressed = strokes.filter((s) => s.pointerType !== 'mouse').flatMap((s) => s.points.map((p) => p.pressure)).filter((p) => p > 0 && p !== 0.5);
+  return {
+    strokes: strokes.length,
+    points: pts.length,
+    durationMs,
+    penUpMs,
+    speed: durationMs && e ? (1000 * e.length) / Math.max(1, durationMs - (penUpMs ?? 0)) : null,
+    pressure: pressed.length ? { min: Math.min(...pressed), max: Math.max(...pressed), mean: pressed.reduce((a, b) => a + b, 0) / pressed.length } : null,
+    pointerTypes: [...new Set(strokes.map((s) => s.pointerType))],
+  };
 }

@@ -1,3 +1,4 @@
+import type { Stroke } from '../capture/strokes';
 import { decodeImageBlob } from '../capture/decode';
 import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSION, PreprocessError, preprocess, type PixelImage } from '../preprocessing';
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
@@ -11,7 +12,7 @@ import type { Runtime } from './runtime';
 /** A signature given by the teller: a file (picked, dropped or pasted) or the pad's pixels. */
 export type SignatureInput =
   | { kind: 'blob'; blob: Blob; name: string; source: Exclude<ReferenceSource, 'pad'> }
-  | { kind: 'pixels'; pixels: PixelImage; name: string; source: 'pad' };
+  | { kind: 'pixels'; pixels: PixelImage; name: string; source: 'pad'; strokes?: Stroke[] };
 
 /** A signature after preprocessing: what the model sees. */
 export interface PreparedSignature {
@@ -21,6 +22,8 @@ export interface PreparedSignature {
   image: Uint8Array;
   /** The same as floats in [0, 1], the model input. */
   raster: Float32Array;
+  /** Pen strokes with pressure and timing, for a drawing: kept with the reference as evidence. */
+  strokes?: Stroke[];
 }
 
 /** Several inputs failed; `messages` has one line per input. Nothing was stored. */
@@ -73,7 +76,7 @@ export class CountersignService {
     }
     if (data.length !== INPUT_HEIGHT * INPUT_WIDTH) throw new RangeError('preprocessing returned a raster of the wrong size');
     const image = quantiseRaster(data);
-    return { name: input.name, source: input.source, image, raster: dequantiseRaster(image) };
+    return { name: input.name, source: input.source, image, raster: dequantiseRaster(image), ...(input.kind === 'pixels' && input.strokes ? { strokes: input.strokes } : {}) };
   }
 
   /** Prepares every input; throws InputBatchError listing every failure if any fails. */
@@ -123,6 +126,7 @@ export class CountersignService {
         preprocessVersion: PREPROCESS_VERSION,
         source: p.source,
         label: p.name,
+        ...(p.strokes ? { strokes: p.strokes } : {}),
       })),
     );
   }

@@ -1,3 +1,4 @@
+import type { Stroke } from '../capture/strokes';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 
 /**
@@ -44,6 +45,8 @@ export interface ReferenceRecord {
   source: ReferenceSource;
   /** Original file name, or "drawing". */
   label: string;
+  /** For a drawing: the pen strokes with pressure and timing (x, y in pad units, t in ms), as evidence. */
+  strokes?: Stroke[];
   createdAt: number;
   /** Set when the teller retired the reference: kept for the record, never compared with. */
   retiredAt?: number;

@@ -1,3 +1,4 @@
+import type { Stroke } from '../capture/strokes';
 import { openDB, type IDBPDatabase } from 'idb';
 import { AuditLog } from './audit';
 import { StorageError, toStorageError } from './errors';
@@ -28,6 +29,7 @@ export interface NewReference {
   preprocessVersion: string;
   source: ReferenceSource;
   label: string;
+  strokes?: Stroke[];
 }
 
 export interface EmbeddingUpdate {

@@ -3,6 +3,7 @@ import { InputBatchError, type DemoOutcome, type PreparedSignature, type Signatu
 import { useApp } from './appContext';
 import { useNotifier } from './messages';
 import { RasterThumb } from './RasterThumb';
+import { SampleSignatures } from './SampleSignatures';
 import { SignatureInputPanel } from './SignatureInputPanel';
 import { SimilarityMatrix } from './SimilarityMatrix';
 
@@ -60,6 +61,7 @@ export function DemoTab() {
         stored.
       </p>
       <SignatureInputPanel prefix="demo" title="Signatures to compare" multiple disabled={busy} onInputs={add} onError={notify.error} />
+      <SampleSignatures disabled={busy} onInputs={add} onError={notify.error} />
       {items.length > 0 && (
         <div className="demo-items">
           <ol className="reference-list" data-testid="demo-items" data-count={items.length}>

@@ -38,7 +38,7 @@ export function PadPanel({ prefix, disabled, onDrawing, onError, useLabel = 'Use
       onError(err);
       return;
     }
-    if (await onDrawing({ kind: 'pixels', pixels, name: 'drawing', source: 'pad' })) pad.clear();
+    if (await onDrawing({ kind: 'pixels', pixels, name: 'drawing', source: 'pad', strokes: pad.getStrokes() })) pad.clear();
   };
 
   return (

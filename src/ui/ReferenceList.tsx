@@ -1,3 +1,4 @@
+import { strokeEvidence } from '../capture/strokes';
 import type { ReferenceRecord } from '../storage';
 import { RasterThumb } from './RasterThumb';
 
@@ -20,6 +21,7 @@ export function ReferenceList({ refs, onRemove, disabled, distances }: Props) {
             <span className="reference-label" title={r.label}>
               {i + 1}. {r.label}
             </span>
+            {r.strokes && r.strokes.length > 0 && <StrokeSummary strokes={r.strokes} />}
             {distances && (
               <span className="reference-distance" data-testid="reference-distance">
                 distance {distances[i].toFixed(3)}
@@ -34,5 +36,19 @@ export function ReferenceList({ refs, onRemove, disabled, distances }: Props) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The pen evidence kept with a drawn reference: strokes, time, pauses and pressure. */
+function StrokeSummary({ strokes }: { strokes: NonNullable<ReferenceRecord['strokes']> }) {
+  const e = strokeEvidence(strokes);
+  const parts = [`${e.strokes} stroke${e.strokes === 1 ? '' : 's'}`];
+  if (e.durationMs !== null) parts.push(`${(e.durationMs / 1000).toFixed(1)} s`);
+  if (e.penUpMs) parts.push(`pen up ${(e.penUpMs / 1000).toFixed(1)} s`);
+  parts.push(e.pressure ? `pressure ${e.pressure.min.toFixed(2)}-${e.pressure.max.toFixed(2)}` : 'no pressure');
+  return (
+    <span className="reference-evidence" data-testid="reference-evidence" data-strokes={e.strokes} data-duration-ms={e.durationMs ?? ''} title={`Drawn with ${e.pointerTypes.join(', ')}; ${e.points} points`}>
+      drawn: {parts.join(', ')}
+    </span>
   );
 }

@@ -31,7 +31,7 @@ interface Manifest extends Omit<SyntheticSetOptions, 'out'> {
 }
 
 /** Pixel box of the ink plus a margin, so stored images stay small (preprocessing crops anyway). */
-function inkBox(ink: InkMask, margin: number): { x0: number; y0: number; x1: number; y1: number } {
+export function inkBox(ink: InkMask, margin: number): { x0: number; y0: number; x1: number; y1: number } {
   let x0 = ink.width, y0 = ink.height, x1 = -1, y1 = -1;
   for (let y = 0; y < ink.height; y++) {
     for (let x = 0; x < ink.width; x++) {

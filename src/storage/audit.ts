@@ -11,8 +11,13 @@ export interface AuditQuery {
   customerId?: string;
   /** Newest first; at most this many (default 100). */
   limit?: number;
-  /** Only records strictly older than this time (for paging back). */
+  /** Only records older than this time (for paging back). */
   before?: number;
+  /**
+   * With `before`: the id of the last record already shown. Records of the same millisecond are
+   * then continued after it instead of skipped (ids order records within a millisecond).
+   */
+  beforeId?: string;
 }
 
 function newAuditId(time: number): string {
@@ -68,16 +73,20 @@ export class AuditLog {
     const before = q.before ?? Infinity;
     try {
       const out: AuditRecord[] = [];
+      // With beforeId the bound includes `before`, and records of that millisecond at or after
+      // beforeId (already shown: the cursor runs newest first, ties by descending id) are skipped.
+      const open = q.beforeId === undefined;
       const range = q.customerId
-        ? IDBKeyRange.bound([q.customerId, -Infinity], [q.customerId, before], false, true)
+        ? IDBKeyRange.bound([q.customerId, -Infinity], [q.customerId, before], false, open)
         : before === Infinity
           ? undefined
-          : IDBKeyRange.upperBound(before, true);
+          : IDBKeyRange.upperBound(before, open);
       const tx = this.db.transaction('audit', 'readonly');
       const index = q.customerId ? tx.store.index('byCustomer') : tx.store.index('byTime');
       let cursor = await index.openCursor(range as IDBKeyRange | undefined, 'prev');
       while (cursor && out.length < limit) {
-        out.push(cursor.value);
+        const seen = !open && cursor.value.time === before && cursor.value.id >= (q.beforeId as string);
+        if (!seen) out.push(cursor.value);
         cursor = await cursor.continue();
       }
       await tx.done;

@@ -35,7 +35,7 @@ export function AuditTab() {
   const loadOlder = useCallback(async () => {
     if (!rows?.length) return;
     try {
-      const older = await store.audit.list({ limit: PAGE, before: rows[rows.length - 1].time });
+      const older = await store.audit.list({ limit: PAGE, before: rows[rows.length - 1].time, beforeId: rows[rows.length - 1].id });
       setRows([...rows, ...older]);
       setMore(older.length === PAGE);
     } catch (err) {

@@ -63,6 +63,27 @@ test('WebGPU device lost mid-session: clear message, nothing recorded, data inta
   expect(await dumpDb(page)).toEqual(before);
 });
 
+test('WebGPU device lost during a verification: clear message, nothing recorded, data intact', async ({ page }) => {
+  test.slow(); // WebGPU is SwiftShader (software) here: a verification takes long enough to interrupt
+  await openApp(page, '?backend=webgpu');
+  await expect(page.getByTestId('status-backend')).toHaveAttribute('data-backend', 'webgpu');
+  await createCustomer(page, 'gpu-002', 'Device Loss In Flight');
+  await addReferences(page, [1, 2, 3].map((n) => payload(cedar(12, 'genuine', n))));
+  await gotoTab(page, 'verify');
+  await pickCustomer(page, 'verify', 'gpu-002', 'gpu-002');
+  const before = await dumpDb(page);
+
+  await page.getByTestId('verify-file-input').setInputFiles(payload(cedar(12, 'genuine', 4)));
+  await expect(page.getByTestId('busy-indicator')).toBeVisible();
+  expect(await page.evaluate(() => window.__countersign!.loseDevice())).toBe(true);
+  await expect(page.getByRole('alert').last()).toContainText(/stopped working.*nothing was recorded.*unchanged/);
+  await expect(page.getByTestId('verdict')).toHaveCount(0);
+  await expect(page.getByTestId('busy-indicator')).toHaveCount(0);
+  expect(await dumpDb(page)).toEqual(before);
+  await openApp(page, '?backend=wasm');
+  expect(await dumpDb(page)).toEqual(before);
+});
+
 test('persistent storage result and quota use are shown', async ({ page }) => {
   await openApp(page);
   await gotoTab(page, 'settings');
@@ -97,4 +118,45 @@ test('a newer schema opened in another tab: this tab closes its connection with 
   const after = await dumpDb(other);
   expect(after.customers).toEqual(before.customers);
   expect(after.references).toEqual(before.references);
+});
+
+test('a blocked schema upgrade (an old tab holds the old database open): clear message, continues once it closes, data kept', async ({ page, context }) => {
+  // The "old tab": release 1's database with one customer, kept open and deaf to version changes.
+  const old = await context.newPage();
+  await old.goto('/favicon.svg');
+  await old.evaluate(
+    () =>
+      new Promise<void>((res, rej) => {
+        const r = indexedDB.open('countersign', 1);
+        r.onupgradeneeded = () => {
+          const db = r.result;
+          db.createObjectStore('customers', { keyPath: 'id' });
+          db.createObjectStore('references', { keyPath: 'id' }).createIndex('byCustomer', 'customerId');
+          db.createObjectStore('settings', { keyPath: 'key' });
+        };
+        r.onsuccess = () => {
+          const db = r.result;
+          const tx = db.transaction('customers', 'readwrite');
+          tx.objectStore('customers').put({ id: 'old-001', name: 'Old Tab Customer', createdAt: 1 });
+          tx.oncomplete = () => {
+            (window as unknown as { oldDb: IDBDatabase }).oldDb = db; // stays open, ignores versionchange
+            res();
+          };
+          tx.onerror = () => rej(tx.error);
+        };
+        r.onerror = () => rej(r.error);
+      }),
+  );
+
+  await page.goto('/');
+  await expect(page.getByRole('alert').first()).toContainText('another tab or window still has an older version of Countersign open');
+  await expect(page.getByTestId('app')).not.toHaveAttribute('data-ready', 'true');
+
+  // Closing the old tab's connection lets the upgrade run; the app starts with the old data migrated.
+  await old.evaluate(() => (window as unknown as { oldDb: IDBDatabase }).oldDb.close());
+  await waitReady(page);
+  await expect(page.getByTestId('message-area')).toContainText('The local database was upgraded. All stored data was kept.');
+  expect(JSON.stringify((await dumpDb(page)).customers)).toContain('old-001');
+  await gotoTab(page, 'customers');
+  await expect(page.getByText('Old Tab Customer').first()).toBeVisible();
 });

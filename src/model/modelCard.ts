@@ -38,6 +38,8 @@ export interface ModelCard {
     pretrain?: { data: string[]; writers: number; steps: number; selectedStep: number; seconds: number };
   };
   metrics: EvalFigures[];
+  /** Validation and drawn-vs-scanned EER with and without synthetic pretraining (npm run synthetic-report). */
+  syntheticEffect?: { command: string; models: string[]; rows: { condition: string; command: string; skilledEer: number[]; randomEer: number[] }[] };
 }
 
 /** The ids of models in models/ and which one the app loads by default (models/index.json). */

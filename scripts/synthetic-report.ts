@@ -1,0 +1,92 @@
+/**
+ * npm run synthetic-report -- --models DIR[,DIR...] [--refs K] [--json FILE] [--card DIR]
+ *
+ * For each model: validation EER on the real validation writers (cedar-dev, BHSig; K and 1
+ * references) and the drawn-vs-scanned table on 100 unseen synthetic writers rendered both ways
+ * (scan-vs-scan, pad-vs-pad, scan references vs pad questioned). Every figure comes from
+ * `npm run eval`; the exact commands are printed with the table. --card DIR writes the table into
+ * that model's model-card.json (`syntheticEffect`) and MODEL_CARD.md (its own section).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cliArgs, num } from '../src/training/cli/args';
+import { DEFAULT_COUNTS } from '../src/synthetic/generator';
+import { writeSyntheticSet } from '../src/synthetic/node/writeDataset';
+
+const USAGE = 'npm run synthetic-report -- --models DIR[,DIR...] [--refs K] [--json FILE] [--card DIR]';
+const a = cliArgs({ models: { type: 'string' }, refs: { type: 'string' }, json: { type: 'string' }, card: { type: 'string' } }, USAGE);
+if (!a.models) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const k = num(a.refs, 5, 'refs');
+const EVAL_SET = '.cache/synthetic/eval-w100-both';
+// 100 writers far outside every training range (training uses writers 0..N-1).
+writeSyntheticSet({ out: EVAL_SET, writers: 100, start: 100000, seed: 1, domain: 'both', counts: DEFAULT_COUNTS }, (d, n) => console.log(`eval writers ${d}/${n}`));
+
+const conditions: { name: string; args: string[] }[] = [
+  { name: `cedar-dev validation, ${k} refs`, args: ['--data', '../shared/data/cedar-dev', '--split', 'validation', '--refs', String(k)] },
+  { name: 'cedar-dev validation, 1 ref', args: ['--data', '../shared/data/cedar-dev', '--split', 'validation', '--refs', '1'] },
+  { name: `BHSig validation, ${k} refs`, args: ['--data', '../shared/data/bhsig260-bengali', '--split', 'validation', '--refs', String(k)] },
+  { name: `synthetic scan vs scan, ${k} refs`, args: ['--data', `${EVAL_SET}/scan`, '--refs', String(k)] },
+  { name: `synthetic pad vs pad, ${k} refs`, args: ['--data', `${EVAL_SET}/pad`, '--refs', String(k)] },
+  { name: `synthetic scan refs vs pad questioned, ${k} refs`, args: ['--data', `${EVAL_SET}/scan`, '--questioned', `${EVAL_SET}/pad`, '--refs', String(k)] },
+];
+const tmp = mkdtempSync(join(tmpdir(), 'cs-report-'));
+const results: Record<string, Record<string, { skilled: { eer: number; auc: number }; random: { eer: number }; command: string }>> = {};
+const models = a.models.split(',');
+for (const model of models) {
+  results[model] = {};
+  for (const c of conditions) {
+    const json = join(tmp, 'r.json');
+    const args = [...c.args, '--model', model, '--json', json];
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/training/cli/evaluate.ts', ...args], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`eval failed for ${model} / ${c.name}:\n${r.stderr}`);
+    const out = JSON.parse(readFileSync(json, 'utf8'));
+    results[model][c.name] = { ...out, command: `npm run eval -- ${args.slice(0, -2).join(' ')}` };
+    console.log(`${model}  ${c.name}: skilled EER ${(100 * out.skilled.eer).toFixed(1)}%, random EER ${(100 * out.random.eer).toFixed(1)}%`);
+  }
+}
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const lines = [
+  `| condition | ${models.join(' | ')} |`,
+  `|---|${models.map(() => '---').join('|')}|`,
+  ...conditions.map((c) => `| ${c.name} | ${models.map((m) => `${pct(results[m][c.name].skilled.eer)} / ${pct(results[m][c.name].random.eer)}`).join(' | ')} |`),
+];
+console.log(`\nskilled EER / random EER\n${lines.join('\n')}\n\nCommands (add --model DIR):\n${conditions.map((c) => `  ${results[models[0]][c.name].command}`).join('\n')}`);
+if (a.json) writeFileSync(a.json, JSON.stringify(results, null, 2) + '\n');
+
+if (a.card) {
+  const cardPath = join(a.card, 'model-card.json');
+  const card = JSON.parse(readFileSync(cardPath, 'utf8'));
+  const label = (m: string) => {
+    const p = join(m, 'model-card.json');
+    if (!existsSync(p)) return m;
+    const c = JSON.parse(readFileSync(p, 'utf8'));
+    return `${m} (${c.training?.pretrain ? `pretrained on ${c.training.pretrain.writers} synthetic writers` : 'no synthetic writers'})`;
+  };
+  card.syntheticEffect = {
+    command: `npm run synthetic-report -- --models ${models.join(',')} --refs ${k}`,
+    models: models.map(label),
+    rows: conditions.map((c) => ({ condition: c.name, command: results[models[0]][c.name].command, skilledEer: models.map((m) => results[m][c.name].skilled.eer), randomEer: models.map((m) => results[m][c.name].random.eer) })),
+  };
+  writeFileSync(cardPath, JSON.stringify(card, null, 2) + '\n');
+  const mdPath = join(a.card, 'MODEL_CARD.md');
+  const md = readFileSync(mdPath, 'utf8').replace(/\n## Synthetic writers: measured effect[\s\S]*$/, '\n');
+  const section = [
+    '## Synthetic writers: measured effect',
+    '',
+    `Skilled EER / random EER, ${k} references unless named, same protocol as above. Columns: ${card.syntheticEffect.models.join('; ')}.`,
+    'The synthetic rows are 100 unseen synthetic writers (writer indices 100000-100099, never trained on) rendered twice:',
+    'as scanned ink on paper and as drawn on the app\'s pad; "scan refs vs pad questioned" enrolls the scans and questions the drawings.',
+    '',
+    ...lines,
+    '',
+    `Command: \`${card.syntheticEffect.command}\` (each row is one \`npm run eval\`, printed by that command).`,
+    '',
+  ].join('\n');
+  writeFileSync(mdPath, md.trimEnd() + '\n\n' + section);
+  console.log(`wrote the table into ${cardPath} and ${mdPath}`);
+}

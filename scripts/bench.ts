@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 import type { BenchApi, LoadReport, Subject } from '../src/bench/main';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { formatMarkdownTable, formatTable, median, ratio, round, summarize } from '../src/bench/stats';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,16 +36,8 @@ const OUT_DIR = resolve(repoRoot, '.cache/bench-dist');
 const ALL_BACKENDS = ['webgpu', 'wasm', 'webgl', 'cpu'] as const;
 type Backend = (typeof ALL_BACKENDS)[number];
 
-/** The e2e launch facts (playwright.config.ts). --enable-unsafe-webgpu: without it requestAdapter() is null here. */
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-webgpu',
-];
+/** The e2e launch facts, shared with playwright.config.ts. */
+const LAUNCH_ARGS = CHROMIUM_ARGS;
 
 interface Options {
   json: string | null;
@@ -130,7 +123,7 @@ function machine(browser: Browser) {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     chromium: browser.version(),
-    chromium_cli: sh('/usr/bin/chromium', ['--version']).split('\n')[0],
+    chromium_cli: sh(CHROMIUM_PATH, ['--version']).split('\n')[0],
     gpu: 'none (WebGPU in this Chromium is SwiftShader, a software adapter)',
   };
 }
@@ -369,7 +362,7 @@ async function main(): Promise<void> {
     server = await preview({ root: repoRoot, logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
     const base = `http://127.0.0.1:${port}`;
     log(`serving ${OUT_DIR} at ${base}`);
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
     const result: {
       backends: Record<string, Figures>;
       peer: Record<string, Figures>;

@@ -45,7 +45,7 @@ for (const model of models) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/training/cli/evaluate.ts', ...args], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`eval failed for ${model} / ${c.name}:\n${r.stderr}`);
     const out = JSON.parse(readFileSync(json, 'utf8'));
-    results[model][c.name] = { ...out, command: `npm run eval -- ${args.slice(0, -2).join(' ')}` };
+    results[model][c.name] = { ...out, command: `npm run eval -- ${c.args.join(' ')} --model ${model}` };
     console.log(`${model}  ${c.name}: skilled EER ${(100 * out.skilled.eer).toFixed(1)}%, random EER ${(100 * out.random.eer).toFixed(1)}%`);
   }
 }
@@ -55,7 +55,7 @@ const lines = [
   `|---|${models.map(() => '---').join('|')}|`,
   ...conditions.map((c) => `| ${c.name} | ${models.map((m) => `${pct(results[m][c.name].skilled.eer)} / ${pct(results[m][c.name].random.eer)}`).join(' | ')} |`),
 ];
-console.log(`\nskilled EER / random EER\n${lines.join('\n')}\n\nCommands (add --model DIR):\n${conditions.map((c) => `  ${results[models[0]][c.name].command}`).join('\n')}`);
+console.log(`\nskilled EER / random EER\n${lines.join('\n')}\n\nCommands (first model; --model selects another):\n${conditions.map((c) => `  ${results[models[0]][c.name].command}`).join('\n')}`);
 if (a.json) writeFileSync(a.json, JSON.stringify(results, null, 2) + '\n');
 
 if (a.card) {

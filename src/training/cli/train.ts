@@ -19,11 +19,11 @@ import { cliArgs, num } from './args';
 
 const USAGE = `npm run train -- [options]
   --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
-  --out DIR            export folder (default models/countersign-v1); --no-export to skip
+  --out DIR            export folder (default models/countersign-v2); --no-export to skip
   --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one
-  --steps N            optimiser steps (default 1500)
+  --steps N            optimiser steps after any pretraining (default 400)
   --loss KIND          triplet | contrastive | bce | lossless (default triplet)
-  --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default hard)
+  --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default semi-hard)
   --margin M           triplet alpha / contrastive m (default 0.3 / 1.0)
   --metric KIND        euclidean | mahalanobis (learned L) (default euclidean)
   --lr X               Adam learning rate (default 0.001)
@@ -31,9 +31,9 @@ const USAGE = `npm run train -- [options]
   --workers N          worker threads (default 2)
   --seed N             (default 1)
   --eval-every N       validation every N steps (default 100)
-  --augment PRESET     strong | mild | none (default strong)
+  --augment PRESET     strong | mild | none (default mild)
   --version V          model version string (default 1.0.0)
-  --synthetic N        pretrain on N synthetic writers first (generated once into .cache/synthetic, scan and pad looks mixed)
+  --synthetic N        pretrain on N synthetic writers first (default 1000; 0: none), generated once into .cache/synthetic, scan and pad looks mixed
   --pretrain DIRS      or pretrain on these data sets first (their training writers)
   --pretrain-steps N   pretraining steps (default 300); the steps above are the fine-tuning that follows`;
 
@@ -64,18 +64,18 @@ const a = cliArgs(
   USAGE,
 );
 const loss = (a.loss ?? 'triplet') as LossKind;
-const mining = (a.mining ?? 'hard') as Mining;
+const mining = (a.mining ?? 'semi-hard') as Mining;
 const metric = (a.metric ?? 'euclidean') as MetricKind;
 if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || !['hard', 'hard-both', 'semi-hard', 'easy'].includes(mining) || !['euclidean', 'mahalanobis'].includes(metric)) {
   console.error(`bad --loss, --mining or --metric\n\n${USAGE}`);
   process.exit(2);
 }
 const dataDirs = (a.data ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',').filter(Boolean);
-const out = a.out ?? 'models/countersign-v1';
+const out = a.out ?? 'models/countersign-v2';
 const id = basename(out);
 const ckpt = a.checkpoints ?? join('checkpoints', id);
 const seed = num(a.seed, 1, 'seed');
-const augmentName = a.augment ?? 'strong';
+const augmentName = a.augment ?? 'mild';
 if (!(augmentName in AUGMENT_PRESETS)) {
   console.error(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}\n\n${USAGE}`);
   process.exit(2);
@@ -91,7 +91,7 @@ const trainImages = loadWriterImages(trainFiles, (d, t) => log(`decoding ${d}/${
 const valRasters = sets.map((s) => preprocessWriters(loadWriterImages(s.validation)));
 log(`decoded ${trainImages.reduce((n, w) => n + w.genuine.length + w.forged.length, 0)} training images`);
 
-const steps = num(a.steps, 1500, 'steps');
+const steps = num(a.steps, 400, 'steps');
 const margin = num(a.margin, loss === 'contrastive' ? 1.0 : 0.3, 'margin');
 const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
 const opts: TrainOptions = {
@@ -111,7 +111,7 @@ const opts: TrainOptions = {
 };
 
 // Optional pretraining (synthetic writers or other data sets), then training on --data from its weights.
-const syntheticWriters = a.synthetic === undefined ? 0 : num(a.synthetic, 0, 'synthetic');
+const syntheticWriters = num(a.synthetic, 1000, 'synthetic');
 const pretrainDirs = (a.pretrain ?? '').split(',').filter(Boolean);
 if (syntheticWriters > 0) {
   const dir = `.cache/synthetic/mixed-w${syntheticWriters}-s1`;

@@ -48,19 +48,24 @@ test('backup: export, corrupt and foreign files refused with nothing changed, me
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-export').click()]);
   expect(download.suggestedFilename()).toMatch(/^countersign-backup-.*\.json$/);
   const text = readFileSync((await download.path())!, 'utf8');
-  const file = JSON.parse(text);
-  expect(file).toMatchObject({ format: 'countersign-backup', formatVersion: 1, counts: { customers: 2, references: 4, audit: 1 } });
-  expect(file.checksum.value).toMatch(/^[0-9a-f]{64}$/);
+  // Format 2: a header line, one line per record, a checksum line.
+  const lines = text.trimEnd().split('\n');
+  const header = JSON.parse(lines[0]);
+  expect(header).toMatchObject({ format: 'countersign-backup', formatVersion: 2, counts: { customers: 2, references: 4, audit: 1 } });
+  expect(JSON.parse(lines[lines.length - 1]).checksum.value).toMatch(/^[0-9a-f]{64}$/);
+  expect(lines).toHaveLength(1 + 2 + 4 + 1 + header.counts.settings + 1);
+  const records = (store: string) => lines.slice(1, -1).map((l) => JSON.parse(l)).filter((r) => r.s === store).map((r) => r.v);
 
   // Refused: a flipped byte in an image, a cut-short file, foreign JSON, an image, a newer format.
-  const flipped = JSON.parse(text);
-  const img: string = flipped.payload.references[0].image.$u8;
-  flipped.payload.references[0].image.$u8 = img.slice(0, 100) + (img[100] === 'A' ? 'B' : 'A') + img.slice(101);
-  await expectRefused(page, 'flipped.json', JSON.stringify(flipped), /checksum does not match/, before);
-  await expectRefused(page, 'short.json', text.slice(0, Math.floor(text.length / 2)), /not a Countersign backup/, before);
+  const refLine = lines.findIndex((l) => l.startsWith('{"s":"references"'));
+  const flipped = JSON.parse(lines[refLine]);
+  const img: string = flipped.v.image.$u8;
+  flipped.v.image.$u8 = img.slice(0, 100) + (img[100] === 'A' ? 'B' : 'A') + img.slice(101);
+  await expectRefused(page, 'flipped.json', lines.map((l, i) => (i === refLine ? JSON.stringify(flipped) : l)).join('\n'), /checksum does not match/, before);
+  await expectRefused(page, 'short.json', text.slice(0, Math.floor(text.length / 2)), /not a (complete )?Countersign backup/, before);
   await expectRefused(page, 'other.json', JSON.stringify({ customers: [], hello: 'world' }), /not a Countersign backup/, before);
   await expectRefused(page, 'picture.png', makePng(50, 50), /not a Countersign backup/, before);
-  await expectRefused(page, 'future.json', JSON.stringify({ ...file, formatVersion: 99 }), /newer Countersign/, before);
+  await expectRefused(page, 'future.json', [JSON.stringify({ ...header, formatVersion: 99 }), ...lines.slice(1)].join('\n'), /newer Countersign/, before);
 
   // Merge preview of the same file: nothing new; cancel changes nothing.
   await importFile(page, 'same.json', text);
@@ -94,9 +99,8 @@ test('backup: export, corrupt and foreign files refused with nothing changed, me
   // Export again from the other device: the same payload and checksum.
   await gotoTab(page2, 'settings');
   const [d2] = await Promise.all([page2.waitForEvent('download'), page2.getByTestId('backup-export').click()]);
-  const file2 = JSON.parse(readFileSync((await d2.path())!, 'utf8'));
-  expect(file2.payload.customers).toEqual(file.payload.customers);
-  expect(file2.payload.references).toEqual(file.payload.references);
-  expect(file2.payload.audit).toEqual(file.payload.audit);
+  const lines2 = readFileSync((await d2.path())!, 'utf8').trimEnd().split('\n');
+  const records2 = (store: string) => lines2.slice(1, -1).map((l) => JSON.parse(l)).filter((r) => r.s === store).map((r) => r.v);
+  for (const store of ['customers', 'references', 'audit']) expect(records2(store)).toEqual(records(store));
   await other.close();
 });

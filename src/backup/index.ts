@@ -4,3 +4,4 @@ export * from './plan';
 export * from './validate';
 export { canonicalJson, sha256Hex } from './canonical';
 export * from './io';
+export * from './lines';

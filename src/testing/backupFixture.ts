@@ -15,6 +15,7 @@ export function samplePayload(): BackupPayload {
         id: 'r2', customerId: 'C-1', image, width: 4, height: 2, retiredAt: 9,
         embedding: Float32Array.from([1, 2, 3, 4]),
         modelId: 'm', modelVersion: '1', preprocessVersion: 'pp1', source: 'pad', label: 'drawing', createdAt: 3,
+        strokes: [{ pointerType: 'pen', points: [{ x: 1.5, y: 2, pressure: 0.3, t: 0 }, { x: 9, y: 4.25, pressure: 0.7, t: 16.5 }] }],
       },
     ],
     audit: [

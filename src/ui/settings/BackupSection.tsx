@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { BACKUP_MAX_BYTES, BackupError, createBackupText, parseBackupText, previewImport, readEverything, applyImport, type ImportMode, type ImportPlan, type ParsedBackup } from '../../backup';
+import { BACKUP_MAX_BYTES, BackupError, createBackupBlob, parseBackupBlob, previewImport, readEverything, applyImport, type ImportMode, type ImportPlan, type ParsedBackup } from '../../backup';
 import type { CountersignService } from '../../runtime/service';
 import type { SignatureStore } from '../../storage';
 import { startReembed } from '../boot';
@@ -27,15 +27,15 @@ export function BackupSection({ store, service, onDataChanged }: Props) {
     setBusy(true);
     try {
       const data = await readEverything(store);
-      const text = await createBackupText(data, {
+      const blob = await createBackupBlob(data, {
         createdAt: new Date().toISOString(),
         schemaVersion: store.schemaVersion,
         modelId: service?.card.id ?? '',
         modelVersion: service?.card.version ?? '',
       });
-      downloadFile(`countersign-backup-${fileStamp()}.json`, text, 'application/json');
+      downloadFile(`countersign-backup-${fileStamp()}.json`, blob, 'application/json');
       notify.success(
-        `Backup exported: ${data.customers.length} customers, ${data.references.length} references, ${data.audit.length} audit records (${formatBytes(text.length)}). Keep it safe: it contains signatures.`,
+        `Backup exported: ${data.customers.length} customers, ${data.references.length} references, ${data.audit.length} audit records (${formatBytes(blob.size)}). Keep it safe: it contains signatures.`,
       );
     } catch (err) {
       notify.error(err);
@@ -52,7 +52,7 @@ export function BackupSection({ store, service, onDataChanged }: Props) {
     setBusy(true);
     try {
       if (file.size > BACKUP_MAX_BYTES) throw new BackupError('too-large', `"${file.name}" is ${formatBytes(file.size)}, larger than any Countersign backup can be. Nothing was imported.`);
-      const p = await parseBackupText(await file.text());
+      const p = await parseBackupBlob(file);
       setParsed({ ...p, fileName: file.name });
       setPlan(await previewImport(store, p.payload, mode));
     } catch (err) {

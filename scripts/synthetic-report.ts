@@ -86,6 +86,12 @@ if (a.card) {
     '',
     `Command: \`${card.syntheticEffect.command}\` (each row is one \`npm run eval\`, printed by that command).`,
     '',
+    'How each model was trained (its model card; runs without synthetic pretraining need `--synthetic 0` since pretraining became the default):',
+    ...models.map((m) => {
+      const p = join(m, 'model-card.json');
+      return `- ${m}: \`${existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')).training?.command : 'unknown'}\``;
+    }),
+    '',
   ].join('\n');
   writeFileSync(mdPath, md.trimEnd() + '\n\n' + section);
   console.log(`wrote the table into ${cardPath} and ${mdPath}`);

@@ -88,7 +88,13 @@ const sets = dataDirs.map((dir) => ({ dir, name: basename(dir.replace(/\/+$/, ''
 const trainFiles = sets.flatMap((s) => s.train);
 log(`data: ${sets.map((s) => `${s.name} ${s.train.length} train + ${s.validation.length} validation writers`).join(', ')}`);
 const trainImages = loadWriterImages(trainFiles, (d, t) => log(`decoding ${d}/${t}`));
-const valRasters = sets.map((s) => preprocessWriters(loadWriterImages(s.validation)));
+// Data sets without validation writers (synthetic ones) are training data only.
+const valSets = sets.filter((s) => s.validation.length > 0);
+if (valSets.length === 0) {
+  console.error('none of the --data sets has validation writers (cedar-dev 031-040 or BHSig B086-B100); model selection needs them');
+  process.exit(2);
+}
+const valRasters = valSets.map((s) => preprocessWriters(loadWriterImages(s.validation)));
 log(`decoded ${trainImages.reduce((n, w) => n + w.genuine.length + w.forged.length, 0)} training images`);
 
 const steps = num(a.steps, 400, 'steps');
@@ -138,12 +144,12 @@ if (!a['no-export']) {
     dir: out,
     id,
     version: a.version ?? '1.0.0',
-    validation: sets.map((s, i) => ({ name: s.name, dataDir: s.dir, rasters: valRasters[i] })),
+    validation: valSets.map((s, i) => ({ name: s.name, dataDir: s.dir, rasters: valRasters[i] })),
     training: {
       command,
       data: dataDirs,
       trainWriters: trainFiles.map((w) => w.id),
-      validationWriters: sets.flatMap((s) => s.validation.map((w) => w.id)),
+      validationWriters: valSets.flatMap((s) => s.validation.map((w) => w.id)),
       loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation`,
       steps: meta.step,
       selectedStep: meta.bestStep,

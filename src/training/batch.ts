@@ -19,6 +19,29 @@ export interface BatchShape {
   writers: number;
   genuine: number;
   forged: number;
+  /** Take the batch's writers from each data set in turn (ids "<dataset>/<writer>"), not uniformly by writer. */
+  balanceDatasets?: boolean;
+}
+
+/** P writers: uniformly, or in turn from each data set so a large (synthetic) set cannot crowd out the others. */
+export function chooseWriters(eligible: WriterImages[], shape: BatchShape, rng: Rng): WriterImages[] {
+  if (!shape.balanceDatasets) return rng.sample(eligible, shape.writers);
+  const groups = new Map<string, WriterImages[]>();
+  for (const w of eligible) {
+    const d = w.id.split('/')[0];
+    const g = groups.get(d);
+    if (g) g.push(w);
+    else groups.set(d, [w]);
+  }
+  const shuffled = [...groups.values()].map((g) => rng.sample(g, g.length));
+  const start = rng.int(shuffled.length);
+  const out: WriterImages[] = [];
+  for (let i = 0; out.length < Math.min(shape.writers, eligible.length); i++) {
+    const g = shuffled[(start + i) % shuffled.length];
+    const next = g.shift();
+    if (next) out.push(next);
+  }
+  return out;
 }
 
 export function sampleBatch(
@@ -29,7 +52,7 @@ export function sampleBatch(
   aug: AugmentOptions | null,
 ): TrainBatch {
   const eligible = pool.filter((w) => w.genuine.length >= 2);
-  const writers = rng.sample(eligible, shape.writers);
+  const writers = chooseWriters(eligible, shape, rng);
   const items: { img: (typeof pool)[0]['genuine'][0]; w: number; g: boolean }[] = [];
   writers.forEach((w, wi) => {
     for (const img of rng.sample(w.genuine, shape.genuine)) items.push({ img, w: wi, g: true });

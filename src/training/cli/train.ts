@@ -35,7 +35,9 @@ const USAGE = `npm run train -- [options]
   --version V          model version string (default 1.0.0)
   --synthetic N        pretrain on N synthetic writers first (default 1000; 0: none), generated once into .cache/synthetic, scan and pad looks mixed
   --pretrain DIRS      or pretrain on these data sets first (their training writers)
-  --pretrain-steps N   pretraining steps (default 300); the steps above are the fine-tuning that follows`;
+  --pretrain-steps N   pretraining steps (default 300); the steps above are the fine-tuning that follows
+  --balance-datasets   take each batch's writers from each --data set in turn (so 1000 synthetic writers
+                       in --data do not crowd out 115 real ones)`;
 
 const a = cliArgs(
   {
@@ -60,6 +62,7 @@ const a = cliArgs(
     synthetic: { type: 'string' },
     pretrain: { type: 'string' },
     'pretrain-steps': { type: 'string' },
+    'balance-datasets': { type: 'boolean' },
   },
   USAGE,
 );
@@ -106,7 +109,7 @@ const opts: TrainOptions = {
   metric,
   steps,
   lr: num(a.lr, 1e-3, 'lr'),
-  batch: { writers: num(a.writers, 6, 'writers'), genuine: num(a.genuine, 4, 'genuine'), forged: num(a.forged, 2, 'forged') },
+  batch: { writers: num(a.writers, 6, 'writers'), genuine: num(a.genuine, 4, 'genuine'), forged: num(a.forged, 2, 'forged'), balanceDatasets: Boolean(a['balance-datasets']) },
   workers: num(a.workers, 2, 'workers'),
   seed,
   evalEvery: num(a['eval-every'], 100, 'eval-every'),

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { chooseWriters } from './batch';
+import type { WriterImages } from './data/imageStore';
+import { Rng } from './data/random';
+
+const pool = (dataset: string, n: number): WriterImages[] => Array.from({ length: n }, (_, i) => ({ id: `${dataset}/${i}`, genuine: [], forged: [] }));
+
+describe('choosing a batch of writers', () => {
+  const eligible = [...pool('synthetic', 1000), ...pool('cedar-dev', 30), ...pool('bhsig', 85)];
+
+  it('samples uniformly by writer unless asked to balance data sets', () => {
+    const rng = new Rng(3);
+    let synthetic = 0;
+    for (let i = 0; i < 200; i++) synthetic += chooseWriters(eligible, { writers: 6, genuine: 4, forged: 2 }, rng).filter((w) => w.id.startsWith('synthetic/')).length;
+    expect(synthetic / 1200).toBeGreaterThan(0.8); // 1000 of 1115 writers
+  });
+
+  it('takes writers from each data set in turn with balanceDatasets, all distinct', () => {
+    const rng = new Rng(3);
+    for (let i = 0; i < 50; i++) {
+      const ws = chooseWriters(eligible, { writers: 6, genuine: 4, forged: 2, balanceDatasets: true }, rng);
+      expect(ws).toHaveLength(6);
+      expect(new Set(ws.map((w) => w.id)).size).toBe(6);
+      const per = new Map<string, number>();
+      for (const w of ws) per.set(w.id.split('/')[0], (per.get(w.id.split('/')[0]) ?? 0) + 1);
+      expect([...per.values()]).toEqual([2, 2, 2]);
+    }
+    // A small data set runs out: the others fill the batch.
+    const small = [...pool('a', 1), ...pool('b', 10)];
+    const ws = chooseWriters(small, { writers: 6, genuine: 4, forged: 2, balanceDatasets: true }, new Rng(1));
+    expect(ws.map((w) => w.id.split('/')[0]).sort()).toEqual(['a', 'b', 'b', 'b', 'b', 'b']);
+  });
+});

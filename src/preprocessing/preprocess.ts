@@ -5,12 +5,26 @@ import { inkBoundingBox, removeBorderLines, removeSpecks } from './inkMask';
 import { otsuThreshold } from './otsu';
 import type { GreyImage, PixelImage } from './pixelImage';
 import { limitSize, resampleArea } from './resample';
+import { drawSkeleton, thinZhangSuen } from './strokeWidth';
 
 /**
- * Version of the preprocessing below. Stored with every reference embedding and in every model
+ * Versions of the preprocessing below. One is stored with every reference and in every model
  * card: a model is only valid with the preprocessing it was trained with.
+ * - pp1: the binary ink mask, area-resized (the pen's width shows).
+ * - pp2: the ink mask thinned to its centre line and redrawn with one fixed pen width
+ *   (stroke-width normalisation: pad drawings and scans of any pen look alike).
  */
-export const PREPROCESS_VERSION = 'pp1-otsu-binary-96x192';
+export const PREPROCESS_VERSIONS = ['pp1-otsu-binary-96x192', 'pp2-centreline-96x192'] as const;
+export type PreprocessVersion = (typeof PREPROCESS_VERSIONS)[number];
+/** The version new models are trained with unless told otherwise. */
+export const PREPROCESS_VERSION: PreprocessVersion = 'pp1-otsu-binary-96x192';
+
+export function isPreprocessVersion(v: unknown): v is PreprocessVersion {
+  return typeof v === 'string' && (PREPROCESS_VERSIONS as readonly string[]).includes(v);
+}
+
+/** pp2's pen width in model-input pixels (about pp1's median stroke width on CEDAR and BHSig). */
+export const CENTRELINE_PEN_WIDTH = 1.5;
 
 /** Model input raster: height x width, one channel, ink = 1, paper = 0. */
 export const INPUT_HEIGHT = 96;
@@ -35,6 +49,8 @@ export interface PreprocessResult {
 export interface PreprocessOptions {
   height?: number;
   width?: number;
+  /** Default: PREPROCESS_VERSION. */
+  version?: PreprocessVersion;
 }
 
 /**
@@ -42,13 +58,16 @@ export interface PreprocessOptions {
  * on decoded pixels. Steps: greyscale (alpha over white) -> limit size -> ink darkness relative
  * to local paper level (removes paper tone) -> Otsu binarisation (removes ink tone: pens and
  * scanners differ) -> remove border lines and specks -> crop to the ink -> aspect-preserving
- * area resize, centred, ink = 1.
+ * area resize, centred, ink = 1 (pp1), or the thinned centre line redrawn with a fixed pen
+ * width at the same place and scale (pp2).
  *
  * Throws PreprocessError for blank or unusable images.
  */
 export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): PreprocessResult {
   const outH = opts.height ?? INPUT_HEIGHT;
   const outW = opts.width ?? INPUT_WIDTH;
+  const version = opts.version ?? PREPROCESS_VERSION;
+  if (!isPreprocessVersion(version)) throw new RangeError(`unknown preprocessing version ${String(version)}`);
   const grey = greyFromPixels(img);
   if (grey.width < 8 || grey.height < 8) {
     throw new PreprocessError('too-small', `The image is only ${grey.width}x${grey.height} pixels; a signature needs at least 8x8.`);
@@ -79,15 +98,20 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   const box = inkBoundingBox(mask, width, height);
   const bw = box.x1 - box.x0;
   const bh = box.y1 - box.y0;
-  const maskImg: GreyImage = { width, height, data: Float32Array.from(mask) };
   const scale = Math.min((outW - 2 * MARGIN) / bw, (outH - 2 * MARGIN) / bh);
   const dw = Math.max(1, Math.min(outW, Math.round(bw * scale)));
   const dh = Math.max(1, Math.min(outH, Math.round(bh * scale)));
-  const patch = resampleArea(maskImg, box.x0, box.y0, bw, bh, dw, dh);
   const data = new Float32Array(outW * outH);
   const ox = Math.floor((outW - dw) / 2);
   const oy = Math.floor((outH - dh) / 2);
-  for (let y = 0; y < dh; y++) data.set(patch.subarray(y * dw, (y + 1) * dw), (oy + y) * outW + ox);
+  if (version === 'pp2-centreline-96x192') {
+    thinZhangSuen(mask, width, height);
+    drawSkeleton(mask, width, box, dw / bw, ox, oy, data, outW, outH, CENTRELINE_PEN_WIDTH);
+  } else {
+    const maskImg: GreyImage = { width, height, data: Float32Array.from(mask) };
+    const patch = resampleArea(maskImg, box.x0, box.y0, bw, bh, dw, dh);
+    for (let y = 0; y < dh; y++) data.set(patch.subarray(y * dw, (y + 1) * dw), (oy + y) * outW + ox);
+  }
   const sx = grey.width / width;
   const sy = grey.height / height;
   return {

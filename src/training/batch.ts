@@ -1,7 +1,14 @@
-import { PreprocessError, preprocess, toGrey, type PixelImage } from '../preprocessing';
+import { PreprocessError, preprocess, toGrey, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { augment, greyToPixels, type AugmentOptions } from './augment';
 import type { WriterImages } from './data/imageStore';
 import type { Rng } from './data/random';
+
+/** The model input a batch is made for: raster size and preprocessing version (see preprocess()). */
+export interface InputSpec {
+  height: number;
+  width: number;
+  version?: PreprocessVersion;
+}
 
 /**
  * A training batch: P writers, each with K genuine and F skilled forgeries. `writer` numbers
@@ -48,7 +55,7 @@ export function sampleBatch(
   pool: WriterImages[],
   shape: BatchShape,
   rng: Rng,
-  inputSize: { height: number; width: number },
+  inputSize: InputSpec,
   aug: AugmentOptions | null,
 ): TrainBatch {
   const eligible = pool.filter((w) => w.genuine.length >= 2);
@@ -71,7 +78,7 @@ export function sampleBatch(
 }
 
 /** Preprocessed input of an augmented image; an augmentation that erased the ink falls back to the original. */
-function augmentedInput(img: PixelImage, rng: Rng, size: { height: number; width: number }, aug: AugmentOptions | null): Float32Array {
+function augmentedInput(img: PixelImage, rng: Rng, size: InputSpec, aug: AugmentOptions | null): Float32Array {
   if (aug) {
     try {
       return preprocess(greyToPixels(augment(toGrey(img), rng, aug)), size).data;

@@ -25,7 +25,8 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
   it('trains on real signatures, checkpoints, and resumes where it stopped', async () => {
     const ws = readDataset(sharedDataset('cedar-dev'));
     const trainImgs = loadWriterImages(ws.slice(0, 4));
-    const val = [preprocessWriters(loadWriterImages(ws.slice(36, 38)))];
+    // The stroke-width-normalised preprocessing (pp2), so its path through the workers is exercised too.
+    const val = [preprocessWriters(loadWriterImages(ws.slice(36, 38)), 'pp2-centreline-96x192')];
     const dir = join(mkdtempSync(join(tmpdir(), 'cs-ckpt-')), 'run');
     const logs: string[] = [];
     const opts: TrainOptions = {
@@ -41,6 +42,7 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
       checkpointDir: dir,
       checkpointSeconds: 0,
       augment: DEFAULT_AUGMENT,
+      preprocessVersion: 'pp2-centreline-96x192',
       args: {},
     };
     const first = await train(trainImgs, val, opts, (s) => logs.push(s));

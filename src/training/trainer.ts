@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../model/config';
 import type { AugmentOptions } from './augment';
-import { preprocess } from '../preprocessing';
-import type { BatchShape } from './batch';
+import { preprocess, type PreprocessVersion } from '../preprocessing';
+import type { BatchShape, InputSpec } from './batch';
 import { loadCheckpoint, saveCheckpoint, type CheckpointMeta } from './checkpoint';
 import type { WriterImages, WriterRasters } from './data/imageStore';
 import { Rng } from './data/random';
@@ -24,6 +24,8 @@ export interface TrainOptions {
   checkpointDir: string;
   checkpointSeconds: number;
   augment: AugmentOptions | null;
+  /** The preprocessing the model is trained with (and must be used with). */
+  preprocessVersion: PreprocessVersion;
   args: Record<string, unknown>;
   /** Starting weights (e.g. after pretraining on synthetic writers); a checkpoint overrides them. */
   initWeights?: Float32Array[];
@@ -51,7 +53,7 @@ const fmtTime = (s: number) => `${Math.floor(s / 60)}m${String(Math.round(s % 60
 export async function train(train: WriterImages[], val: WriterRasters[][], o: TrainOptions, log: (s: string) => void): Promise<TrainResult> {
   const net = new Network(o.cfg, o.loss, o.metric, o.seed);
   const optimizer = tf.train.adam(o.lr);
-  const size = { height: o.cfg.inputHeight, width: o.cfg.inputWidth };
+  const size: InputSpec = { height: o.cfg.inputHeight, width: o.cfg.inputWidth, version: o.preprocessVersion };
   const hw = size.height * size.width;
   let meta: CheckpointMeta = {
     step: 0,
@@ -78,7 +80,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     net.setWeights(o.initWeights);
   }
   const pool = new WorkerPool(o.workers);
-  await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed, train, batch: o.batch, augment: o.augment }));
+  await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed, train, batch: o.batch, augment: o.augment, preprocessVersion: o.preprocessVersion }));
   const valFlat = val.map((v) => flattenRasters(v, hw));
   const calibration = calibrationImages(train, new Rng(o.seed + 17), size);
   const trainImages = train.reduce((s, w) => s + w.genuine.length + w.forged.length, 0);
@@ -166,7 +168,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
 }
 
 /** A fixed set of clean (unaugmented) training images for batch-norm statistics: 2 per writer, up to 320. */
-export function calibrationImages(train: WriterImages[], rng: Rng, size: { height: number; width: number }): { images: Float32Array; n: number } {
+export function calibrationImages(train: WriterImages[], rng: Rng, size: InputSpec): { images: Float32Array; n: number } {
   const picks = rng.sample(train, 160).flatMap((w) => rng.sample([...w.genuine, ...w.forged], 2));
   const hw = size.height * size.width;
   const images = new Float32Array(picks.length * hw);

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs';
 import { embedBatch, toInputBatch } from '../../model/embed';
-import { PREPROCESS_VERSION } from '../../preprocessing';
+import { PREPROCESS_VERSIONS, isPreprocessVersion } from '../../preprocessing';
 import { thresholdFor } from '../../verification/decision';
 import { evaluateRasters, loadRasters, type Split } from '../evaluation/evaluateDataset';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
@@ -38,12 +38,13 @@ const t0 = performance.now();
 await useWasmTrainingBackend();
 const modelDir = a.model ?? defaultModelDir();
 const card = readModelCard(modelDir);
-if (card.preprocessing.version !== PREPROCESS_VERSION) {
-  console.error(`model ${card.id} was trained with preprocessing ${card.preprocessing.version}; this code has ${PREPROCESS_VERSION}`);
+const preVersion = card.preprocessing.version;
+if (!isPreprocessVersion(preVersion)) {
+  console.error(`model ${card.id} was trained with preprocessing ${preVersion}; this code has ${PREPROCESS_VERSIONS.join(', ')}`);
   process.exit(1);
 }
 const model = await loadLayersModelFromDir(modelDir);
-const rasters = loadRasters(a.data, split);
+const rasters = loadRasters(a.data, split, preVersion);
 const embed = (images: Float32Array, n: number) => {
   const hw = card.preprocessing.inputHeight * card.preprocessing.inputWidth;
   const d = card.architecture.embeddingDim;
@@ -60,7 +61,7 @@ const embed = (images: Float32Array, n: number) => {
 };
 let questioned: typeof rasters | undefined;
 if (a.questioned) {
-  questioned = loadRasters(a.questioned, split);
+  questioned = loadRasters(a.questioned, split, preVersion);
   const names = (rs: typeof rasters) => rs.map((w) => `${w.id.split('/').pop()}:${w.genuine.length}:${w.forged.length}`).join(',');
   if (names(questioned) !== names(rasters)) {
     console.error(`--questioned ${a.questioned} does not hold the same writers and signatures as --data ${a.data}`);

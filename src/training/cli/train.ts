@@ -16,6 +16,7 @@ import { train, type TrainOptions } from '../trainer';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
 import { DEFAULT_COUNTS } from '../../synthetic/generator';
 import { cliArgs, num } from './args';
+import { PREPROCESS_VERSION, PREPROCESS_VERSIONS } from '../../preprocessing';
 
 const USAGE = `npm run train -- [options]
   --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
@@ -37,7 +38,8 @@ const USAGE = `npm run train -- [options]
   --pretrain DIRS      or pretrain on these data sets first (their training writers)
   --pretrain-steps N   pretraining steps (default 300); the steps above are the fine-tuning that follows
   --balance-datasets   take each batch's writers from each --data set in turn (so 1000 synthetic writers
-                       in --data do not crowd out 115 real ones)`;
+                       in --data do not crowd out 115 real ones)
+  --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width)`;
 
 const a = cliArgs(
   {
@@ -63,6 +65,7 @@ const a = cliArgs(
     pretrain: { type: 'string' },
     'pretrain-steps': { type: 'string' },
     'balance-datasets': { type: 'boolean' },
+    preprocess: { type: 'string' },
   },
   USAGE,
 );
@@ -83,6 +86,11 @@ if (!(augmentName in AUGMENT_PRESETS)) {
   console.error(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}\n\n${USAGE}`);
   process.exit(2);
 }
+const preprocessVersion = PREPROCESS_VERSIONS.find((v) => v === a.preprocess || v.split('-')[0] === a.preprocess) ?? (a.preprocess ? null : PREPROCESS_VERSION);
+if (!preprocessVersion) {
+  console.error(`--preprocess must be one of ${PREPROCESS_VERSIONS.join(', ')} (or pp1, pp2)\n\n${USAGE}`);
+  process.exit(2);
+}
 const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
@@ -97,7 +105,7 @@ if (valSets.length === 0) {
   console.error('none of the --data sets has validation writers (cedar-dev 031-040 or BHSig B086-B100); model selection needs them');
   process.exit(2);
 }
-const valRasters = valSets.map((s) => preprocessWriters(loadWriterImages(s.validation)));
+const valRasters = valSets.map((s) => preprocessWriters(loadWriterImages(s.validation), preprocessVersion));
 log(`decoded ${trainImages.reduce((n, w) => n + w.genuine.length + w.forged.length, 0)} training images`);
 
 const steps = num(a.steps, 400, 'steps');
@@ -116,6 +124,7 @@ const opts: TrainOptions = {
   checkpointDir: ckpt,
   checkpointSeconds: 120,
   augment: AUGMENT_PRESETS[augmentName],
+  preprocessVersion,
   args: { ...a },
 };
 
@@ -148,6 +157,7 @@ if (!a['no-export']) {
     id,
     version: a.version ?? '1.0.0',
     validation: valSets.map((s, i) => ({ name: s.name, dataDir: s.dir, rasters: valRasters[i] })),
+    preprocessVersion,
     training: {
       command,
       data: dataDirs,

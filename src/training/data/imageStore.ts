@@ -1,4 +1,4 @@
-import { preprocess, toGreyPixels, type PixelImage } from '../../preprocessing';
+import { preprocess, toGreyPixels, type PixelImage, type PreprocessVersion } from '../../preprocessing';
 import { decodeImageFile } from './decodeNode';
 import type { WriterFiles } from './datasetReader';
 
@@ -27,10 +27,10 @@ export interface WriterRasters {
   forged: Float32Array[];
 }
 
-export function preprocessWriters(writers: WriterImages[]): WriterRasters[] {
+export function preprocessWriters(writers: WriterImages[], version?: PreprocessVersion): WriterRasters[] {
   return writers.map((w) => ({
     id: w.id,
-    genuine: w.genuine.map((g) => preprocess(g).data),
-    forged: w.forged.map((f) => preprocess(f).data),
+    genuine: w.genuine.map((g) => preprocess(g, { version }).data),
+    forged: w.forged.map((f) => preprocess(f, { version }).data),
   }));
 }

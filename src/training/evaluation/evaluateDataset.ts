@@ -1,4 +1,5 @@
 import type { ModelCard } from '../../model/modelCard';
+import type { PreprocessVersion } from '../../preprocessing';
 import { thresholdFor } from '../../verification/decision';
 import { readDataset, type WriterFiles } from '../data/datasetReader';
 import { loadWriterImages, preprocessWriters, type WriterRasters } from '../data/imageStore';
@@ -16,8 +17,8 @@ export function selectWriters(writers: WriterFiles[], split: Split): WriterFiles
   return writers.filter((w) => isValidationWriter(w) === (split === 'validation'));
 }
 
-export function loadRasters(dir: string, split: Split): WriterRasters[] {
-  return preprocessWriters(loadWriterImages(selectWriters(readDataset(dir), split)));
+export function loadRasters(dir: string, split: Split, version?: PreprocessVersion): WriterRasters[] {
+  return preprocessWriters(loadWriterImages(selectWriters(readDataset(dir), split)), version);
 }
 
 export interface DatasetEval {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelCard, EvalFigures } from '../../model/modelCard';
-import { PREPROCESS_VERSION } from '../../preprocessing';
+import type { PreprocessVersion } from '../../preprocessing';
 import type { WriterRasters } from '../data/imageStore';
 import { calibrate } from '../evaluation/calibrate';
 import { evaluateRasters } from '../evaluation/evaluateDataset';
@@ -18,6 +18,7 @@ export interface ExportInput {
   version: string;
   validation: { name: string; dataDir: string; rasters: WriterRasters[] }[];
   training: ModelCard['training'];
+  preprocessVersion: PreprocessVersion;
 }
 
 const COLORS: [number, number, number][] = [
@@ -46,7 +47,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
     id: x.id,
     version: x.version,
     created: new Date().toISOString(),
-    preprocessing: { version: PREPROCESS_VERSION, inputHeight: cfg.inputHeight, inputWidth: cfg.inputWidth },
+    preprocessing: { version: x.preprocessVersion, inputHeight: cfg.inputHeight, inputWidth: cfg.inputWidth },
     architecture: cfg,
     parameters: net.model.countParams(),
     distanceHead: head,

@@ -24,7 +24,7 @@ port.on('message', async (msg: ToWorker) => {
     net.setWeights(msg.weights);
     if (msg.type === 'grad') {
       const rng = new Rng(msg.seed);
-      const b = sampleBatch(init.train, init.batch, rng, { height: init.cfg.inputHeight, width: init.cfg.inputWidth }, init.augment);
+      const b = sampleBatch(init.train, init.batch, rng, { height: init.cfg.inputHeight, width: init.cfg.inputWidth, version: init.preprocessVersion }, init.augment);
       const r = net.gradients(b.images, b.writer, b.genuine, rng);
       reply({ type: 'grad', ...r }, r.grads.map((g) => g.buffer as ArrayBuffer));
     } else {

@@ -4,6 +4,7 @@ import type { BatchShape } from '../batch';
 import type { WriterImages } from '../data/imageStore';
 import type { LossOptions } from '../losses';
 import type { MetricKind } from '../network';
+import type { PreprocessVersion } from '../../preprocessing';
 
 export interface InitMsg {
   type: 'init';
@@ -15,6 +16,7 @@ export interface InitMsg {
   train: WriterImages[];
   batch: BatchShape;
   augment: AugmentOptions | null;
+  preprocessVersion: PreprocessVersion;
 }
 export interface GradMsg {
   type: 'grad';

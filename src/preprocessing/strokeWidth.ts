@@ -1,0 +1,80 @@
+/**
+ * Stroke-width normalisation: the ink mask is thinned to its one-pixel centre line (Zhang-Suen)
+ * and redrawn in the model input with one fixed pen width. A ballpoint scan, a felt-tip scan and
+ * a pad drawing of the same hand then give the same raster; the shape and trajectory (where
+ * skilled forgeries differ) are kept, the pen's width is not.
+ */
+
+/** Thins `mask` (1 = ink) in place to a one-pixel-wide, 8-connected skeleton. */
+export function thinZhangSuen(mask: Uint8Array, width: number, height: number): void {
+  const del: number[] = [];
+  const at = (x: number, y: number) => (x < 0 || y < 0 || x >= width || y >= height ? 0 : mask[y * width + x]);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let pass = 0; pass < 2; pass++) {
+      del.length = 0;
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          if (!mask[y * width + x]) continue;
+          const p2 = at(x, y - 1), p3 = at(x + 1, y - 1), p4 = at(x + 1, y), p5 = at(x + 1, y + 1);
+          const p6 = at(x, y + 1), p7 = at(x - 1, y + 1), p8 = at(x - 1, y), p9 = at(x - 1, y - 1);
+          const b = p2 + p3 + p4 + p5 + p6 + p7 + p8 + p9;
+          if (b < 2 || b > 6) continue;
+          const a =
+            (p2 === 0 && p3 === 1 ? 1 : 0) + (p3 === 0 && p4 === 1 ? 1 : 0) + (p4 === 0 && p5 === 1 ? 1 : 0) +
+            (p5 === 0 && p6 === 1 ? 1 : 0) + (p6 === 0 && p7 === 1 ? 1 : 0) + (p7 === 0 && p8 === 1 ? 1 : 0) +
+            (p8 === 0 && p9 === 1 ? 1 : 0) + (p9 === 0 && p2 === 1 ? 1 : 0);
+          if (a !== 1) continue;
+          if (pass === 0 ? p2 * p4 * p6 === 0 && p4 * p6 * p8 === 0 : p2 * p4 * p8 === 0 && p2 * p6 * p8 === 0) {
+            del.push(y * width + x);
+          }
+        }
+      }
+      if (del.length) {
+        changed = true;
+        for (const i of del) mask[i] = 0;
+      }
+    }
+  }
+}
+
+/**
+ * Draws the skeleton pixels of the box [x0, x0+bw) x [y0, y0+bh) of `skeleton` into `out`
+ * (outW wide), scaled by `scale` and shifted to (ox, oy), as an anti-aliased line of `penWidth`
+ * output pixels: each skeleton pixel is a disc, overlapping discs take the maximum.
+ */
+export function drawSkeleton(
+  skeleton: Uint8Array,
+  width: number,
+  box: { x0: number; y0: number; x1: number; y1: number },
+  scale: number,
+  ox: number,
+  oy: number,
+  out: Float32Array,
+  outW: number,
+  outH: number,
+  penWidth: number,
+): void {
+  const r = penWidth / 2;
+  const reach = Math.ceil(r + 1);
+  for (let y = box.y0; y < box.y1; y++) {
+    for (let x = box.x0; x < box.x1; x++) {
+      if (!skeleton[y * width + x]) continue;
+      const cx = ox + (x - box.x0 + 0.5) * scale;
+      const cy = oy + (y - box.y0 + 0.5) * scale;
+      const px0 = Math.max(0, Math.floor(cx - reach));
+      const px1 = Math.min(outW - 1, Math.ceil(cx + reach));
+      const py0 = Math.max(0, Math.floor(cy - reach));
+      const py1 = Math.min(outH - 1, Math.ceil(cy + reach));
+      for (let py = py0; py <= py1; py++) {
+        for (let px = px0; px <= px1; px++) {
+          const d = Math.hypot(px + 0.5 - cx, py + 0.5 - cy);
+          const v = Math.min(1, Math.max(0, r + 0.5 - d));
+          const i = py * outW + px;
+          if (v > out[i]) out[i] = v;
+        }
+      }
+    }
+  }
+}

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { decodeImageBlob } from '../capture/decode';
 import { pairwiseDistances } from '../model/distanceHead';
 import { embedBatch, toInputBatch } from '../model/embed';
-import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSION, preprocess } from '../preprocessing';
+import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSION, preprocess, type PreprocessVersion } from '../preprocessing';
 import { backendFromUrl, type BackendName } from '../runtime/backends';
 import { evaluateVerification, type VerificationResult } from '../runtime/evaluate';
 import { dequantiseRaster, quantiseRaster } from '../runtime/raster';
@@ -402,6 +402,7 @@ const bench = {
     const blob = new Blob([img.questioned as BlobPart], { type: 'image/png' });
     const h = subject === 'ours' ? INPUT_HEIGHT : need(peer, 'peer').inputHeight;
     const w = subject === 'ours' ? INPUT_WIDTH : need(peer, 'peer').inputWidth;
+    const version = subject === 'ours' ? (rt.card.preprocessing.version as PreprocessVersion) : undefined;
     const t: Record<string, number[]> = { store: [], decode: [], preprocess: [], embed: [], distances: [], decision: [], audit: [] };
     for (let i = 0; i < n; i++) {
       let a = performance.now();
@@ -414,7 +415,7 @@ const bench = {
       b = performance.now();
       t.decode.push(b - a);
       a = b;
-      const image = quantiseRaster(preprocess(pixels, { height: h, width: w }).data);
+      const image = quantiseRaster(preprocess(pixels, { height: h, width: w, version }).data);
       const raster = dequantiseRaster(image);
       b = performance.now();
       t.preprocess.push(b - a);
@@ -445,10 +446,11 @@ const bench = {
     const rt = need(runtime, 'runtime');
     const h = subject === 'ours' ? INPUT_HEIGHT : need(peer, 'peer').inputHeight;
     const w = subject === 'ours' ? INPUT_WIDTH : need(peer, 'peer').inputWidth;
+    const version = subject === 'ours' ? (rt.card.preprocessing.version as PreprocessVersion) : undefined;
     const rasters: Float32Array[] = [];
     for (let i = 0; i < batch; i++) {
       const pixels = await decodeImageBlob(new Blob([img.pool[i % img.pool.length] as BlobPart]), `b${i}.png`);
-      rasters.push(dequantiseRaster(quantiseRaster(preprocess(pixels, { height: h, width: w }).data)));
+      rasters.push(dequantiseRaster(quantiseRaster(preprocess(pixels, { height: h, width: w, version }).data)));
     }
     const once = async () => {
       const x = toInputBatch(rasters, { inputHeight: h, inputWidth: w });

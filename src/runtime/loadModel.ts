@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelCard, ModelIndex } from '../model/modelCard';
-import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSION } from '../preprocessing';
+import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSIONS, isPreprocessVersion } from '../preprocessing';
 import { AppError } from './errors';
 
 export interface LoadedModel {
@@ -28,10 +28,10 @@ async function fetchJson<T>(url: string, what: string): Promise<T> {
 /** Checks a model card against this build's preprocessing; throws AppError('model-mismatch'). */
 export function checkModelCard(card: ModelCard): void {
   const p = card.preprocessing;
-  if (!p || p.version !== PREPROCESS_VERSION || p.inputHeight !== INPUT_HEIGHT || p.inputWidth !== INPUT_WIDTH) {
+  if (!p || !isPreprocessVersion(p.version) || p.inputHeight !== INPUT_HEIGHT || p.inputWidth !== INPUT_WIDTH) {
     throw new AppError(
       'model-mismatch',
-      `Model ${card.id}@${card.version} expects preprocessing ${p?.version} ${p?.inputHeight}x${p?.inputWidth}, but this app preprocesses with ${PREPROCESS_VERSION} ${INPUT_HEIGHT}x${INPUT_WIDTH}.`,
+      `Model ${card.id}@${card.version} expects preprocessing ${p?.version} ${p?.inputHeight}x${p?.inputWidth}, but this app preprocesses with ${PREPROCESS_VERSIONS.join(' or ')} ${INPUT_HEIGHT}x${INPUT_WIDTH}.`,
     );
   }
   if (!card.distanceHead || !card.decision || !(card.decision.threshold > 0)) {

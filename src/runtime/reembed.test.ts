@@ -29,6 +29,7 @@ function target(version: string, failOn = -1): ReembedTarget & { calls: number }
   const t = {
     modelId: 'm',
     modelVersion: version,
+    preprocessVersion: PREPROCESS_VERSION,
     calls: 0,
     async embed(rasters: readonly Float32Array[]) {
       if (t.calls++ === failOn) throw new Error('page closed');
@@ -65,7 +66,8 @@ describe('re-embedding after a model change', () => {
   it('skips references of older preprocessing and references deleted meanwhile', async () => {
     const s = await seeded(2);
     const [r] = await s.listReferences('c0');
-    await s.db.put('references', { ...r, preprocessVersion: 'old' });
+    // A model trained with the other preprocessing (pp1 <-> pp2) cannot reuse the stored raster either.
+    await s.db.put('references', { ...r, preprocessVersion: 'pp2-centreline-96x192' });
     const p = await reembedStale(s, target('2'));
     expect(p.skipped).toBe(1);
     expect((await s.staleReferenceIds('m', '2')).length).toBe(1);

@@ -1,4 +1,3 @@
-import { PREPROCESS_VERSION } from '../preprocessing';
 import type { SignatureStore } from '../storage';
 import { dequantiseRaster } from './raster';
 
@@ -12,6 +11,8 @@ export interface ReembedProgress {
 export interface ReembedTarget {
   modelId: string;
   modelVersion: string;
+  /** The model's preprocessing: references stored with another one cannot be re-embedded. */
+  preprocessVersion: string;
   embed(rasters: readonly Float32Array[]): Promise<Float32Array[]>;
 }
 
@@ -33,7 +34,7 @@ export async function reembedStale(
   for (let i = 0; i < ids.length; i += batchSize) {
     if (opts.signal?.aborted) break;
     const refs = await store.getReferences(ids.slice(i, i + batchSize));
-    const usable = refs.filter((r) => r.preprocessVersion === PREPROCESS_VERSION);
+    const usable = refs.filter((r) => r.preprocessVersion === target.preprocessVersion);
     progress.skipped += refs.length - usable.length;
     if (usable.length) {
       const emb = await target.embed(usable.map((r) => dequantiseRaster(r.image)));

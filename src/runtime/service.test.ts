@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEmbeddingNet } from '../model/architecture';
 import { DEFAULT_MODEL_CONFIG } from '../model/config';
 import type { ModelCard } from '../model/modelCard';
-import { PREPROCESS_VERSION, PreprocessError, type PixelImage } from '../preprocessing';
+import { PREPROCESS_VERSION, PreprocessError, preprocess, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { SignatureStore, StorageError } from '../storage';
 import { AppError } from './errors';
 import type { Runtime } from './runtime';
@@ -53,10 +53,10 @@ afterAll(() => {
   stores.forEach((s) => s.close());
 });
 
-async function service(version = '1.0.0', name = `svc-${Math.random()}`): Promise<{ svc: CountersignService; name: string }> {
+async function service(version = '1.0.0', name = `svc-${Math.random()}`, preprocessVersion: PreprocessVersion = PREPROCESS_VERSION): Promise<{ svc: CountersignService; name: string }> {
   const store = await SignatureStore.open({ name });
   stores.push(store);
-  const c = { ...card, version };
+  const c = { ...card, version, preprocessing: { ...card.preprocessing, version: preprocessVersion } };
   const runtime = { card: c, verifier: new Verifier(model, c), info: {} } as unknown as Runtime;
   return { svc: new CountersignService(runtime, store), name };
 }
@@ -124,6 +124,25 @@ describe('CountersignService', () => {
     // Same weights here, so the new embedding equals the old one: the stored raster is exactly what was embedded.
     Array.from(stored.embedding).forEach((v, i) => expect(v).toBeCloseTo(r.embedding[i], 5));
     expect((await svc.verify('c1', pad(1))).reembedded).toBe(0);
+  });
+
+  it("preprocesses with the model's own preprocessing version, and refuses references made with another", async () => {
+    const { svc: pp2, name } = await service('2.0.0', undefined, 'pp2-centreline-96x192');
+    const p = await pp2.prepare(pad(3));
+    const want = preprocess(scribble(3), { version: 'pp2-centreline-96x192' }).data;
+    const pp1 = preprocess(scribble(3), { version: 'pp1-otsu-binary-96x192' }).data;
+    const close = (a: Float32Array) => a.every((v, i) => Math.abs(v - p.raster[i]) <= 1 / 255 + 1e-6);
+    expect(close(want)).toBe(true);
+    expect(close(pp1)).toBe(false);
+    await pp2.store.createCustomer({ id: 'c1', name: 'One' });
+    const [r] = await pp2.enroll('c1', [pad(1)]);
+    expect(r.preprocessVersion).toBe('pp2-centreline-96x192');
+    // The same store opened by a pp1 model: the pp2 raster cannot be re-embedded, the teller is told why.
+    const { svc: pp1svc } = await service('1.0.0', name);
+    const err = await pp1svc.verify('c1', pad(1)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('stale-preprocessing');
+    expect((err as AppError).message).toMatch(/other preprocessing \(pp2-centreline-96x192\).*enroll them again/);
   });
 
   it('records every verification in the audit log with the policy in force, and ignores retired references', async () => {

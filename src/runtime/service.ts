@@ -1,6 +1,6 @@
 import type { Stroke } from '../capture/strokes';
 import { decodeImageBlob } from '../capture/decode';
-import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSION, PreprocessError, preprocess, type PixelImage } from '../preprocessing';
+import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, preprocess, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
@@ -61,12 +61,17 @@ export class CountersignService {
     return this.runtime.card;
   }
 
+  /** The preprocessing the loaded model was trained with (checked when it was loaded). */
+  get preprocessVersion(): PreprocessVersion {
+    return this.runtime.card.preprocessing.version as PreprocessVersion;
+  }
+
   /** Decodes (files) and preprocesses one input; errors name the input. */
   async prepare(input: SignatureInput): Promise<PreparedSignature> {
     const pixels = input.kind === 'blob' ? await decodeImageBlob(input.blob, input.name) : input.pixels;
     let data: Float32Array;
     try {
-      data = preprocess(pixels).data;
+      data = preprocess(pixels, { version: this.preprocessVersion }).data;
     } catch (err) {
       if (err instanceof PreprocessError) {
         const who = input.kind === 'pixels' ? 'The drawing' : `"${input.name}"`;
@@ -123,7 +128,7 @@ export class CountersignService {
         embedding: embeddings[i],
         modelId: card.id,
         modelVersion: card.version,
-        preprocessVersion: PREPROCESS_VERSION,
+        preprocessVersion: this.preprocessVersion,
         source: p.source,
         label: p.name,
         ...(p.strokes ? { strokes: p.strokes } : {}),
@@ -137,11 +142,12 @@ export class CountersignService {
    */
   async ensureCurrent(refs: readonly ReferenceRecord[]): Promise<{ refs: ReferenceRecord[]; reembedded: number }> {
     const { card, verifier } = this.runtime;
-    const oldPre = refs.filter((r) => r.preprocessVersion !== PREPROCESS_VERSION);
+    const need = this.preprocessVersion;
+    const oldPre = refs.filter((r) => r.preprocessVersion !== need);
     if (oldPre.length) {
       throw new AppError(
         'stale-preprocessing',
-        `${oldPre.length} reference signature(s) were prepared with older preprocessing (${oldPre[0].preprocessVersion}); the current model needs ${PREPROCESS_VERSION}. Remove them and enroll them again.`,
+        `${oldPre.length} reference signature(s) were prepared with other preprocessing (${oldPre[0].preprocessVersion}); the current model needs ${need}. Remove them and enroll them again.`,
       );
     }
     const stale = refs.filter((r) => r.modelId !== card.id || r.modelVersion !== card.version);

@@ -78,7 +78,7 @@ export async function startReembed(service: CountersignService): Promise<void> {
   try {
     const result = await reembedStale(
       service.store,
-      { modelId: card.id, modelVersion: card.version, embed: (r) => verifier.embed(r) },
+      { modelId: card.id, modelVersion: card.version, preprocessVersion: card.preprocessing.version, embed: (r) => verifier.embed(r) },
       { batchSize: reembedBatchSize(), onProgress: (p) => setReembedState({ ...p, state: p.done < p.total ? 'running' : 'done' }) },
     );
     setReembedState({ ...result, state: 'done' });

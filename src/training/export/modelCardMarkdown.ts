@@ -17,7 +17,7 @@ Writer-independent Siamese signature verifier. Created ${card.created}.
 - Input: ${card.preprocessing.inputHeight}x${card.preprocessing.inputWidth}x1, ink = 1, paper = 0.
 - Preprocessing version \`${card.preprocessing.version}\` (src/preprocessing/preprocess.ts, shared by training, evaluation and the browser):
   greyscale, ink darkness relative to the local paper level, Otsu binarisation, border-line and speck removal,
-  crop to the ink, aspect-preserving area resize, centred.
+  crop to the ink, ${card.preprocessing.version.startsWith('pp2') ? 'centre line (Zhang-Suen thinning) redrawn with one fixed pen width at the aspect-preserving scale (stroke-width normalisation)' : 'aspect-preserving area resize'}, centred.
 
 ## Network
 - Embedding net (src/model/architecture.ts): conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool -> dense ${card.architecture.embeddingDim}, ${card.architecture.embeddingActivation} embeddings. Filters ${card.architecture.filters.join('/')}. ${card.parameters.toLocaleString('en-US')} parameters, float32 weights.

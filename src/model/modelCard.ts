@@ -38,6 +38,8 @@ export interface ModelCard {
     pretrain?: { data: string[]; writers: number; steps: number; selectedStep: number; seconds: number };
   };
   metrics: EvalFigures[];
+  /** Set when the decision rule was fixed again on the same weights (npm run recalibrate). */
+  recalibration?: { command: string; previousVersion: string; previousRule: string };
   /** Validation and drawn-vs-scanned EER with and without synthetic pretraining (npm run synthetic-report). */
   syntheticEffect?: { command: string; models: string[]; rows: { condition: string; command: string; skilledEer: number[]; randomEer: number[] }[] };
 }

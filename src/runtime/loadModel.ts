@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelCard, ModelIndex } from '../model/modelCard';
+import { AGGREGATES } from '../verification/decision';
 import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSIONS, isPreprocessVersion } from '../preprocessing';
 import { AppError } from './errors';
 
@@ -34,7 +35,7 @@ export function checkModelCard(card: ModelCard): void {
       `Model ${card.id}@${card.version} expects preprocessing ${p?.version} ${p?.inputHeight}x${p?.inputWidth}, but this app preprocesses with ${PREPROCESS_VERSIONS.join(' or ')} ${INPUT_HEIGHT}x${INPUT_WIDTH}.`,
     );
   }
-  if (!card.distanceHead || !card.decision || !(card.decision.threshold > 0)) {
+  if (!card.distanceHead || !card.decision || !(card.decision.threshold > 0) || !(AGGREGATES as readonly string[]).includes(card.decision.aggregate)) {
     throw new AppError('model-mismatch', `Model card ${card.id} has no distance head or decision rule.`);
   }
 }

@@ -30,6 +30,9 @@ describe('decision rule', () => {
 
   it('mean aggregation uses the mean distance', () => {
     expect(scoreQuestioned([0.6, 0.8], [], { ...rule, aggregate: 'mean' }).score).toBeCloseTo(0.7 / 0.5, 12);
+    expect(scoreQuestioned([0.6, 0.8, 1.3], [], { ...rule, aggregate: 'min-mean' }).score).toBeCloseTo((0.6 + 0.9) / 2 / 0.5, 12);
+    // One reference: min, mean and min-mean agree.
+    expect(scoreQuestioned([0.6], [], { ...rule, aggregate: 'min-mean' }).score).toBeCloseTo(0.6 / 0.5, 12);
   });
 
   it('refuses a customer with no references', () => {

@@ -21,8 +21,15 @@ export interface OperatingPoint {
   validationFrr: number;
 }
 
+/**
+ * How the distances to the references become one: the closest reference ('min'), all of them
+ * ('mean'), or the average of the two ('min-mean': one close reference counts, but not alone).
+ */
+export const AGGREGATES = ['min', 'mean', 'min-mean'] as const;
+export type Aggregate = (typeof AGGREGATES)[number];
+
 export interface DecisionRule {
-  aggregate: 'min' | 'mean';
+  aggregate: Aggregate;
   /** Typical genuine-to-genuine distance over validation writers; the prior for the writer scale. */
   globalScale: number;
   /** Weight of the prior, in references: scale = (pairs*refMean + priorWeight*global) / (pairs + priorWeight). */
@@ -78,7 +85,7 @@ export function scoreQuestioned(
   const minDistance = Math.min(...distancesToRefs);
   const meanDistance = mean(distancesToRefs);
   const scale = writerScale(refPairDistances, rule);
-  const agg = rule.aggregate === 'min' ? minDistance : meanDistance;
+  const agg = rule.aggregate === 'min' ? minDistance : rule.aggregate === 'mean' ? meanDistance : (minDistance + meanDistance) / 2;
   return { score: agg / scale, minDistance, meanDistance, scale };
 }
 

@@ -6,7 +6,8 @@ import { AUGMENT_PRESETS } from '../augment';
 import { readDataset } from '../data/datasetReader';
 import { loadWriterImages, preprocessWriters } from '../data/imageStore';
 import { splitWriters } from '../data/split';
-import { exportModel } from '../export/exportModel';
+import { DEFAULT_RULE, exportModel } from '../export/exportModel';
+import { AGGREGATES, type Aggregate } from '../../verification/decision';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import type { LossKind } from '../losses';
 import type { MetricKind } from '../network';
@@ -39,7 +40,9 @@ const USAGE = `npm run train -- [options]
   --pretrain-steps N   pretraining steps (default 300); the steps above are the fine-tuning that follows
   --balance-datasets   take each batch's writers from each --data set in turn (so 1000 synthetic writers
                        in --data do not crowd out 115 real ones)
-  --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width)`;
+  --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width)
+  --aggregate A        score rule exported with the model: min | mean | min-mean (default min-mean)
+  --prior-weight W     weight of the global writer-scale prior, in references (default 5)`;
 
 const a = cliArgs(
   {
@@ -66,6 +69,8 @@ const a = cliArgs(
     'pretrain-steps': { type: 'string' },
     'balance-datasets': { type: 'boolean' },
     preprocess: { type: 'string' },
+    aggregate: { type: 'string' },
+    'prior-weight': { type: 'string' },
   },
   USAGE,
 );
@@ -89,6 +94,11 @@ if (!(augmentName in AUGMENT_PRESETS)) {
 const preprocessVersion = PREPROCESS_VERSIONS.find((v) => v === a.preprocess || v.split('-')[0] === a.preprocess) ?? (a.preprocess ? null : PREPROCESS_VERSION);
 if (!preprocessVersion) {
   console.error(`--preprocess must be one of ${PREPROCESS_VERSIONS.join(', ')} (or pp1, pp2)\n\n${USAGE}`);
+  process.exit(2);
+}
+const aggregate = (a.aggregate ?? DEFAULT_RULE.aggregate) as Aggregate;
+if (!AGGREGATES.includes(aggregate)) {
+  console.error(`--aggregate must be one of ${AGGREGATES.join(', ')}\n\n${USAGE}`);
   process.exit(2);
 }
 const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
@@ -158,6 +168,7 @@ if (!a['no-export']) {
     version: a.version ?? '1.0.0',
     validation: valSets.map((s, i) => ({ name: s.name, dataDir: s.dir, rasters: valRasters[i] })),
     preprocessVersion,
+    rule: { aggregate, priorWeight: num(a['prior-weight'], DEFAULT_RULE.priorWeight, 'prior-weight') },
     training: {
       command,
       data: dataDirs,

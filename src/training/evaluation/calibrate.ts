@@ -1,5 +1,5 @@
 import type { DistanceHead } from '../../model/distanceHead';
-import type { DecisionRule, OperatingPoint } from '../../verification/decision';
+import type { Aggregate, DecisionRule, OperatingPoint } from '../../verification/decision';
 import { equalErrorRate, ratesAt, thresholdForFar } from '../../verification/metrics';
 import { protocolScores, withinWriterDistances, type WriterEmbeddings } from './protocol';
 
@@ -18,7 +18,7 @@ function median(xs: number[]): number {
 export function calibrate(
   validation: WriterEmbeddings[],
   head: DistanceHead,
-  aggregate: 'min' | 'mean' = 'min',
+  aggregate: Aggregate = 'min',
   priorWeight = 3,
   referBand = 0.08,
 ): DecisionRule {

@@ -7,12 +7,22 @@ import { calibrate } from '../evaluation/calibrate';
 import { evaluateRasters } from '../evaluation/evaluateDataset';
 import { saveLayersModel, writeModelCard } from '../io/modelFiles';
 import type { Network } from '../network';
+import type { Aggregate } from '../../verification/decision';
 import { flattenRasters, regroup } from '../validation';
 import { detPlotPng, type Curve } from './detPlot';
 import { modelCardMarkdown } from './modelCardMarkdown';
 
+/** What export needs of a model: the trained Network, or a saved model loaded for recalibration. */
+export type Exportable = Pick<Network, 'cfg' | 'model' | 'embed' | 'distanceHead'>;
+
 export interface ExportInput {
-  net: Network;
+  net: Exportable;
+  /** Score rule to calibrate (default: min-mean aggregate, prior weight 5). */
+  rule?: { aggregate: Aggregate; priorWeight: number };
+  /** Write model.json + weights (default true; recalibration keeps the existing files). */
+  saveWeights?: boolean;
+  recalibration?: ModelCard['recalibration'];
+
   dir: string;
   id: string;
   version: string;
@@ -20,6 +30,13 @@ export interface ExportInput {
   training: ModelCard['training'];
   preprocessVersion: PreprocessVersion;
 }
+
+/**
+ * The score rule new models ship with: (min + mean) / 2 of the distances to the references, over
+ * a writer scale with a prior of 5 references' weight. Chosen on validation writers over min /
+ * mean / min-mean x prior 3 / 5 / 10 / 20 for two models (docs/training-experiments.md).
+ */
+export const DEFAULT_RULE: { aggregate: Aggregate; priorWeight: number } = { aggregate: 'min-mean', priorWeight: 5 };
 
 const COLORS: [number, number, number][] = [
   [200, 30, 30],
@@ -42,7 +59,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
     const { images, n } = flattenRasters(v.rasters, hw);
     return regroup(v.rasters, embed(images, n), cfg.embeddingDim);
   });
-  const decision = calibrate(valEmb, head);
+  const decision = calibrate(valEmb, head, x.rule?.aggregate ?? DEFAULT_RULE.aggregate, x.rule?.priorWeight ?? DEFAULT_RULE.priorWeight);
   const card: ModelCard = {
     id: x.id,
     version: x.version,
@@ -54,6 +71,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
     decision,
     training: x.training,
     metrics: [],
+    ...(x.recalibration ? { recalibration: x.recalibration } : {}),
   };
   const curves: Curve[] = [];
   for (const v of x.validation) {
@@ -71,7 +89,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
       if (curves.length < COLORS.length) curves.push({ label: `${v.name} skilled, ${k} ref`, genuine: r.scores.genuine, forged: r.scores.skilled, color: COLORS[curves.length] });
     }
   }
-  await saveLayersModel(net.model, x.dir);
+  if (x.saveWeights !== false) await saveLayersModel(net.model, x.dir);
   writeModelCard(x.dir, card);
   writeFileSync(join(x.dir, 'det.png'), detPlotPng(curves));
   const legend = curves.map((c) => `${['red', 'blue', 'green', 'orange'][curves.indexOf(c)]} = ${c.label}`);

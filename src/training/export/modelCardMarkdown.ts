@@ -24,9 +24,9 @@ Writer-independent Siamese signature verifier. Created ${card.created}.
 - Distance head: ${card.distanceHead.kind}.
 
 ## Decision rule (fixed on validation writers before any reported figure was computed)
-score = ${d.aggregate} distance to the references / writer scale, where writer scale = (sum of reference-pair distances + ${d.priorWeight} x ${d.globalScale.toFixed(4)}) / (pairs + ${d.priorWeight}).
+score = ${d.aggregate === 'min-mean' ? '(min + mean) / 2 of the distances' : `${d.aggregate} distance`} to the references / writer scale, where writer scale = (sum of reference-pair distances + ${d.priorWeight} x ${d.globalScale.toFixed(4)}) / (pairs + ${d.priorWeight}).
 - genuine if score <= T x (1 - ${d.referBand}); forged if score > T x (1 + ${d.referBand}); otherwise refer to a human.
-- T for 1..5 references: ${ts(d.thresholds ?? [d.threshold])}.
+- T for 1..5 references: ${ts(d.thresholds ?? [d.threshold])}.${card.recalibration ? `\n- Rule fixed again on the same weights with \`${card.recalibration.command}\` (was ${card.recalibration.previousRule}, version ${card.recalibration.previousVersion}).` : ''}
 - Operating points (teller settings):
 ${d.operatingPoints.map((p) => `  - ${p.name}: T = ${ts(p.thresholds ?? [p.threshold])} (validation skilled FAR ${pct(p.validationFar)}, FRR ${pct(p.validationFrr)}, pooled over 1-5 references)`).join('\n')}
 

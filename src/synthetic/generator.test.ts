@@ -40,6 +40,16 @@ describe('synthetic writer generator', () => {
     expect(Buffer.from(renderSample(other[0], 'scan').data).equals(Buffer.from(renderSample(a[0], 'scan').data))).toBe(false);
   });
 
+  it('draws writers of the asked scripts only, in the usual proportions otherwise', () => {
+    const scriptOf = (seed: number, i: number, only?: ('bengali' | 'devanagari')[]) => FONT_FAMILIES[writerStyleFor(seed, i, only).font].script;
+    const indic = Array.from({ length: 60 }, (_, i) => scriptOf(1, 200000 + i, ['bengali', 'devanagari']));
+    expect(new Set(indic)).toEqual(new Set(['bengali', 'devanagari']));
+    const all = Array.from({ length: 300 }, (_, i) => scriptOf(1, i));
+    const latin = all.filter((s) => s === 'latin').length / all.length;
+    expect(latin).toBeGreaterThan(0.65);
+    expect(latin).toBeLessThan(0.87);
+  });
+
   it('gives each writer its own consistent signature, forgeries that differ, other styles that differ more', () => {
     const writers = [0, 1, 2, 3, 4, 5].map((w) => writerInk(nodeCanvas, 3, w));
     for (const domain of ['scan', 'pad'] as const) {

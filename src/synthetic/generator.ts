@@ -1,7 +1,7 @@
 import type { PixelImage } from '../preprocessing';
 import { Rng } from '../training/data/random';
 import { padLook, scanLook, type Domain } from './appearance';
-import { FONT_FAMILIES } from './fonts';
+import { FONT_FAMILIES, type Script } from './fonts';
 import { addBlobs, boxBlur, smoothField, threshold, warp, type InkMask } from './inkField';
 import { renderName, RENDER_HEIGHT, RENDER_WIDTH, type CanvasFactory } from './renderName';
 import { jitterStyle, randomWriterStyle, skilledForgeryStyle, type ForgeryDefects, type WriterStyle } from './writerStyle';
@@ -45,8 +45,8 @@ export function mixSeed(...xs: number[]): number {
 export const writerId = (index: number) => `S${String(index).padStart(5, '0')}`;
 
 /** The style of synthetic writer `index` under `seed`. */
-export function writerStyleFor(seed: number, index: number): WriterStyle {
-  return randomWriterStyle(new Rng(mixSeed(seed, index, 1)));
+export function writerStyleFor(seed: number, index: number, scripts?: readonly Script[]): WriterStyle {
+  return randomWriterStyle(new Rng(mixSeed(seed, index, 1)), undefined, undefined, scripts);
 }
 
 const NO_DEFECTS: ForgeryDefects = { tremor: 0, smooth: 0, blobs: 0 };
@@ -81,8 +81,8 @@ function inkFor(createCanvas: CanvasFactory, rng: Rng, style: WriterStyle, defec
  * style, `skilled` forgeries (same shape, forger's defects) and `otherStyle` forgeries (the
  * name in another writer's hand). Deterministic in (seed, index, counts).
  */
-export function writerInk(createCanvas: CanvasFactory, seed: number, index: number, counts: WriterCounts = DEFAULT_COUNTS): InkSample[] {
-  const style = writerStyleFor(seed, index);
+export function writerInk(createCanvas: CanvasFactory, seed: number, index: number, counts: WriterCounts = DEFAULT_COUNTS, scripts?: readonly Script[]): InkSample[] {
+  const style = writerStyleFor(seed, index, scripts);
   const script = FONT_FAMILIES[style.font].script;
   const out: InkSample[] = [];
   const at = (kind: number, i: number) => new Rng(mixSeed(seed, index, 2, kind, i));

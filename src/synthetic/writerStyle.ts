@@ -31,19 +31,23 @@ export interface WriterStyle {
   variability: number;
 }
 
-function pickScript(rng: Rng): Script {
-  let u = rng.next();
-  for (const [s, w] of Object.entries(SCRIPT_WEIGHTS) as [Script, number][]) {
+/** A script by SCRIPT_WEIGHTS, or among `only` in the same proportions to each other. */
+function pickScript(rng: Rng, only?: readonly Script[]): Script {
+  const entries = (Object.entries(SCRIPT_WEIGHTS) as [Script, number][]).filter(([s]) => !only || only.includes(s));
+  if (entries.length === 0) throw new RangeError(`no known script among ${only?.join(', ')}`);
+  const total = entries.reduce((a, [, w]) => a + w, 0);
+  let u = only ? rng.next() * total : rng.next();
+  for (const [s, w] of entries) {
     if ((u -= w) < 0) return s;
   }
-  return 'latin';
+  return entries[0][0];
 }
 
 const FLOURISHES: Flourish[] = ['none', 'none', 'none', 'underline', 'swoosh', 'loop', 'tail', 'dots'];
 
 /** A new writer's style: `text` given (forgery in another style) or drawn at random. */
-export function randomWriterStyle(rng: Rng, text?: string, script?: Script): WriterStyle {
-  const s = script ?? pickScript(rng);
+export function randomWriterStyle(rng: Rng, text?: string, script?: Script, scripts?: readonly Script[]): WriterStyle {
+  const s = script ?? pickScript(rng, scripts);
   const fonts = FONT_FAMILIES.map((f, i) => ({ f, i })).filter(({ f }) => f.script === s);
   const font = fonts[rng.int(fonts.length)].i;
   return {

@@ -1,5 +1,6 @@
 import { cliArgs, num } from '../../training/cli/args';
 import { DEFAULT_COUNTS } from '../generator';
+import { SCRIPT_WEIGHTS, type Script } from '../fonts';
 import { writeSyntheticSet, type DomainMode } from '../node/writeDataset';
 
 const USAGE = `npm run synth -- --out DIR [options]
@@ -9,10 +10,11 @@ const USAGE = `npm run synth -- --out DIR [options]
   --start I        first writer index (default 0; another range gives other writers)
   --seed S         generator seed (default 1)
   --domain D       scan | pad | mixed | both (both: DIR/scan and DIR/pad, the same signatures) (default mixed)
-  --genuine G --skilled K --other-style O   signatures per writer (default ${DEFAULT_COUNTS.genuine}, ${DEFAULT_COUNTS.skilled}, ${DEFAULT_COUNTS.otherStyle})`;
+  --genuine G --skilled K --other-style O   signatures per writer (default ${DEFAULT_COUNTS.genuine}, ${DEFAULT_COUNTS.skilled}, ${DEFAULT_COUNTS.otherStyle})
+  --scripts LIST   only writers of these scripts: ${Object.keys(SCRIPT_WEIGHTS).join(', ')} (default all, mostly Latin)`;
 
 const a = cliArgs(
-  { out: { type: 'string' }, writers: { type: 'string' }, start: { type: 'string' }, seed: { type: 'string' }, domain: { type: 'string' }, genuine: { type: 'string' }, skilled: { type: 'string' }, 'other-style': { type: 'string' } },
+  { out: { type: 'string' }, writers: { type: 'string' }, start: { type: 'string' }, seed: { type: 'string' }, domain: { type: 'string' }, genuine: { type: 'string' }, skilled: { type: 'string' }, 'other-style': { type: 'string' }, scripts: { type: 'string' } },
   USAGE,
 );
 if (!a.out) {
@@ -24,6 +26,11 @@ if (!['scan', 'pad', 'mixed', 'both'].includes(domain)) {
   console.error(`--domain must be scan, pad, mixed or both\n\n${USAGE}`);
   process.exit(2);
 }
+const scripts = a.scripts?.split(',').filter(Boolean) as Script[] | undefined;
+if (scripts && (scripts.length === 0 || scripts.some((s) => !(s in SCRIPT_WEIGHTS)))) {
+  console.error(`--scripts must name some of ${Object.keys(SCRIPT_WEIGHTS).join(', ')}\n\n${USAGE}`);
+  process.exit(2);
+}
 const t0 = Date.now();
 const opts = {
   out: a.out,
@@ -32,6 +39,7 @@ const opts = {
   seed: num(a.seed, 1, 'seed'),
   domain,
   counts: { genuine: num(a.genuine, DEFAULT_COUNTS.genuine, 'genuine'), skilled: num(a.skilled, DEFAULT_COUNTS.skilled, 'skilled'), otherStyle: num(a['other-style'], DEFAULT_COUNTS.otherStyle, 'other-style') },
+  ...(scripts ? { scripts } : {}),
 };
 let last = 0;
 const made = writeSyntheticSet(opts, (done, total) => {

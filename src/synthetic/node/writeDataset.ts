@@ -8,6 +8,7 @@ import type { Domain } from '../appearance';
 import { DEFAULT_COUNTS, mixSeed, renderSample, writerId, writerInk, type InkSample, type WriterCounts } from '../generator';
 import type { InkMask } from '../inkField';
 import { nodeCanvas } from './canvas';
+import type { Script } from '../fonts';
 
 /** Bumped whenever generated images would change for the same options (invalidates caches). */
 export const GENERATOR_VERSION = 'synth-1';
@@ -23,6 +24,8 @@ export interface SyntheticSetOptions {
   seed: number;
   domain: DomainMode;
   counts: WriterCounts;
+  /** Only writers of these scripts (default: every script, by SCRIPT_WEIGHTS). */
+  scripts?: Script[];
 }
 
 interface Manifest extends Omit<SyntheticSetOptions, 'out'> {
@@ -59,7 +62,7 @@ const CHUNK = 60;
 export function writeWriters(o: SyntheticSetOptions, from: number, to: number): void {
   const domains: Domain[] = o.domain === 'both' ? ['scan', 'pad'] : [];
   for (let index = from; index < to; index++) {
-    for (const s of writerInk(nodeCanvas, o.seed, index, o.counts)) {
+    for (const s of writerInk(nodeCanvas, o.seed, index, o.counts, o.scripts)) {
       const box = inkBox(s.ink, 16);
       const targets: [string, Domain][] =
         o.domain === 'both' ? domains.map((d) => [join(o.out, d), d]) : [[o.out, o.domain === 'mixed' ? (mixSeed(s.lookSeed, 99) % 2 ? 'pad' : 'scan') : (o.domain as Domain)]];
@@ -81,7 +84,7 @@ const fileName = (s: InkSample) => `${s.kind === 'genuine' ? 'g' : 'f'}${String(
  */
 export function writeSyntheticSet(o: SyntheticSetOptions, onProgress?: (done: number, total: number) => void): boolean {
   const manifestPath = join(o.out, 'synthetic.json');
-  const want: Manifest = { generator: GENERATOR_VERSION, writers: o.writers, start: o.start, seed: o.seed, domain: o.domain, counts: o.counts, complete: true };
+  const want: Manifest = { generator: GENERATOR_VERSION, writers: o.writers, start: o.start, seed: o.seed, domain: o.domain, counts: o.counts, ...(o.scripts ? { scripts: o.scripts } : {}), complete: true };
   if (existsSync(manifestPath)) {
     try {
       if (JSON.stringify(JSON.parse(readFileSync(manifestPath, 'utf8'))) === JSON.stringify(want)) return false;

@@ -36,6 +36,7 @@ const USAGE = `npm run train -- [options]
   --augment PRESET     strong | mild | none (default mild)
   --version V          model version string (default 1.0.0)
   --synthetic N        pretrain on N synthetic writers first (default 1000; 0: none), generated once into .cache/synthetic, scan and pad looks mixed
+  --synthetic-indic M  and on M more synthetic writers of Bengali and Devanagari script only (default 0; writers 200000+)
   --pretrain DIRS      or pretrain on these data sets first (their training writers)
   --pretrain-steps N   pretraining steps (default 300); the steps above are the fine-tuning that follows
   --balance-datasets   take each batch's writers from each --data set in turn (so 1000 synthetic writers
@@ -65,6 +66,7 @@ const a = cliArgs(
     'no-export': { type: 'boolean' },
     version: { type: 'string' },
     synthetic: { type: 'string' },
+    'synthetic-indic': { type: 'string' },
     pretrain: { type: 'string' },
     'pretrain-steps': { type: 'string' },
     'balance-datasets': { type: 'boolean' },
@@ -141,6 +143,15 @@ const opts: TrainOptions = {
 // Optional pretraining (synthetic writers or other data sets), then training on --data from its weights.
 const syntheticWriters = num(a.synthetic, 1000, 'synthetic');
 const pretrainDirs = (a.pretrain ?? '').split(',').filter(Boolean);
+// Order as in `--pretrain <indic set> --synthetic N`, the run this flag reproduces.
+const indicWriters = num(a['synthetic-indic'], 0, 'synthetic-indic');
+if (indicWriters > 0) {
+  const dir = `.cache/synthetic/indic-w${indicWriters}-s1`;
+  const t = Date.now();
+  const made = writeSyntheticSet({ out: dir, writers: indicWriters, start: 200000, seed: 1, domain: 'mixed', counts: DEFAULT_COUNTS, scripts: ['bengali', 'devanagari'] }, (d, n) => log(`Bengali/Devanagari synthetic writers ${d}/${n}`));
+  log(made ? `generated ${indicWriters} Bengali/Devanagari synthetic writers in ${dir} (${((Date.now() - t) / 1000).toFixed(0)} s)` : `synthetic writers: reusing ${dir}`);
+  pretrainDirs.push(dir);
+}
 if (syntheticWriters > 0) {
   const dir = `.cache/synthetic/mixed-w${syntheticWriters}-s1`;
   const t = Date.now();
@@ -148,6 +159,7 @@ if (syntheticWriters > 0) {
   log(made ? `generated ${syntheticWriters} synthetic writers in ${dir} (${((Date.now() - t) / 1000).toFixed(0)} s)` : `synthetic writers: reusing ${dir}`);
   pretrainDirs.push(dir);
 }
+
 let pretrain: NonNullable<Parameters<typeof exportModel>[0]['training']['pretrain']> | undefined;
 if (pretrainDirs.length && !loadCheckpoint(ckpt)) {
   const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');

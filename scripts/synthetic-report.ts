@@ -3,7 +3,8 @@
  *
  * For each model: validation EER on the real validation writers (cedar-dev, BHSig; K and 1
  * references) and the drawn-vs-scanned table on 100 unseen synthetic writers rendered both ways
- * (scan-vs-scan, pad-vs-pad, scan references vs pad questioned). Every figure comes from
+ * (scan-vs-scan, pad-vs-pad, scan references vs pad questioned, raw and with the app's pen
+ * matching). Every figure comes from
  * `npm run eval`; the exact commands are printed with the table. --card DIR writes the table into
  * that model's model-card.json (`syntheticEffect`) and MODEL_CARD.md (its own section).
  */
@@ -33,6 +34,8 @@ const conditions: { name: string; args: string[] }[] = [
   { name: `synthetic scan vs scan, ${k} refs`, args: ['--data', `${EVAL_SET}/scan`, '--refs', String(k)] },
   { name: `synthetic pad vs pad, ${k} refs`, args: ['--data', `${EVAL_SET}/pad`, '--refs', String(k)] },
   { name: `synthetic scan refs vs pad questioned, ${k} refs`, args: ['--data', `${EVAL_SET}/scan`, '--questioned', `${EVAL_SET}/pad`, '--refs', String(k)] },
+  // What the app does for a drawing checked against scans: the drawing is redrawn with the references' pen.
+  { name: `synthetic scan refs vs pad questioned, pen-matched (the app), ${k} refs`, args: ['--data', `${EVAL_SET}/scan`, '--questioned', `${EVAL_SET}/pad`, '--pen-match', '--refs', String(k)] },
 ];
 const tmp = mkdtempSync(join(tmpdir(), 'cs-report-'));
 const results: Record<string, Record<string, { skilled: { eer: number; auc: number }; random: { eer: number }; command: string }>> = {};
@@ -80,7 +83,8 @@ if (a.card) {
     '',
     `Skilled EER / random EER, ${k} references unless named, same protocol as above. Columns: ${card.syntheticEffect.models.join('; ')}.`,
     'The synthetic rows are 100 unseen synthetic writers (writer indices 100000-100099, never trained on) rendered twice:',
-    'as scanned ink on paper and as drawn on the app\'s pad; "scan refs vs pad questioned" enrolls the scans and questions the drawings.',
+    'as scanned ink on paper and as drawn on the app\'s pad; "scan refs vs pad questioned" enrolls the scans and questions the drawings;',
+    '"pen-matched (the app)" redraws each drawing with the pen width measured on that writer\'s references first, as the app does (src/preprocessing/penMatch.ts).',
     '',
     ...lines,
     '',

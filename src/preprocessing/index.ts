@@ -5,3 +5,6 @@ export type { PreprocessVersion } from './preprocess';
 export type { PreprocessResult, PreprocessOptions } from './preprocess';
 export { MAX_PIXELS, checkImageSize } from './decodeLimits';
 export { toGrey, toGreyPixels } from './greyscale';
+export { strokeWidthOf, matchedPenWidth, PEN_WIDTH_STEP, PEN_WIDTH_RANGE, REDRAW_WIDTH_GAIN } from './strokeWidth';
+export { penMatchFor } from './penMatch';
+export type { PenMatch, PenMatchReference } from './penMatch';

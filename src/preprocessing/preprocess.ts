@@ -51,6 +51,14 @@ export interface PreprocessOptions {
   width?: number;
   /** Default: PREPROCESS_VERSION. */
   version?: PreprocessVersion;
+  /**
+   * Pen matching: redraw the thinned centre line with this pen width (model-input pixels) instead
+   * of keeping the image's own strokes. Used for a signature drawn on the pad that is checked
+   * against scanned references (or the reverse), with the references' measured width
+   * (matchedPenWidth): the pad's pen then looks like the customer's pen. pp2 always redraws with
+   * CENTRELINE_PEN_WIDTH and ignores this.
+   */
+  penWidth?: number;
 }
 
 /**
@@ -104,9 +112,11 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   const data = new Float32Array(outW * outH);
   const ox = Math.floor((outW - dw) / 2);
   const oy = Math.floor((outH - dh) / 2);
-  if (version === 'pp2-centreline-96x192') {
+  const penWidth = version === 'pp2-centreline-96x192' ? CENTRELINE_PEN_WIDTH : opts.penWidth;
+  if (penWidth !== undefined) {
+    if (!(penWidth > 0 && penWidth < 16)) throw new RangeError(`pen width ${penWidth} is outside (0, 16) input pixels`);
     thinZhangSuen(mask, width, height);
-    drawSkeleton(mask, width, box, dw / bw, ox, oy, data, outW, outH, CENTRELINE_PEN_WIDTH);
+    drawSkeleton(mask, width, box, dw / bw, ox, oy, data, outW, outH, penWidth);
   } else {
     const maskImg: GreyImage = { width, height, data: Float32Array.from(mask) };
     const patch = resampleArea(maskImg, box.x0, box.y0, bw, bh, dw, dh);

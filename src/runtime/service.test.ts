@@ -1,11 +1,14 @@
+import { join } from 'node:path';
 import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEmbeddingNet } from '../model/architecture';
 import { DEFAULT_MODEL_CONFIG } from '../model/config';
 import type { ModelCard } from '../model/modelCard';
-import { PREPROCESS_VERSION, PreprocessError, preprocess, type PixelImage, type PreprocessVersion } from '../preprocessing';
+import { matchedPenWidth, PREPROCESS_VERSION, PreprocessError, preprocess, strokeWidthOf, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { SignatureStore, StorageError } from '../storage';
+import { sharedDataset } from '../testing/sharedData';
+import { decodeImageFile } from '../training/data/decodeNode';
 import { AppError } from './errors';
 import type { Runtime } from './runtime';
 import { CountersignService, InputBatchError, type SignatureInput } from './service';
@@ -161,6 +164,39 @@ describe('CountersignService', () => {
     // Older callers pass an operating point name; unknown names fall back to the default threshold.
     await svc.verify('c1', pad(3), 'no-such-point');
     expect(await svc.store.audit.count('c1')).toBe(2);
+  });
+
+  it('redraws a drawing checked against scanned references with their pen, records it, and leaves same-domain checks alone', async () => {
+    const { svc } = await service();
+    await svc.store.createCustomer({ id: 'c1', name: 'One' });
+    // Three scanned references (a real CEDAR writer), stored as a file upload would store them.
+    const scans = [1, 2, 3].map((n) => decodeImageFile(join(sharedDataset('cedar-dev'), `004/genuine/0${n}.png`)));
+    const prepared = await Promise.all(scans.map((pixels) => svc.prepare({ kind: 'pixels', pixels, name: 'scan', source: 'pad' })));
+    const embeddings = await svc.runtime.verifier.embed(prepared.map((p) => p.raster));
+    await svc.store.addReferences(
+      'c1',
+      prepared.map((p, i) => ({ image: p.image, width: 192, height: 96, embedding: embeddings[i], modelId: 'test-model', modelVersion: '1.0.0', preprocessVersion: PREPROCESS_VERSION, source: 'file' as const, label: `scan ${i + 1}` })),
+    );
+    const want = matchedPenWidth(prepared.map((p) => strokeWidthOf(p.image, 192, 96, 255)))!;
+    const before = tf.memory().numTensors;
+    const out = await svc.verify('c1', pad(2));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(out.penMatch).toEqual({ penWidth: want, matchedTo: 'scanned', references: 3 });
+    expect(out.audit.penWidth).toBe(want);
+    // The questioned raster is the drawing redrawn with that pen, not its own thin line.
+    const redrawn = preprocess(scribble(2), { penWidth: want }).data;
+    const own = preprocess(scribble(2)).data;
+    const close = (a: Float32Array) => a.every((v, i) => Math.abs(v - out.questioned.raster[i]) <= 1 / 255 + 1e-6);
+    expect(close(redrawn)).toBe(true);
+    expect(close(own)).toBe(false);
+    // A drawing against drawn references: nothing redrawn, nothing recorded.
+    await svc.store.createCustomer({ id: 'c2', name: 'Two' });
+    await svc.enroll('c2', [pad(1), pad(3)]);
+    const same = await svc.verify('c2', pad(2));
+    expect(same.penMatch).toBeNull();
+    expect(same.audit.penWidth).toBeUndefined();
+    // A blank drawing is still refused with the clear message, not a pen-matching error.
+    expect(await svc.verify('c1', blank()).catch((e: unknown) => e)).toBeInstanceOf(PreprocessError);
   });
 
   it('compares demo images pairwise', async () => {

@@ -1,6 +1,6 @@
 import type { Stroke } from '../capture/strokes';
 import { decodeImageBlob } from '../capture/decode';
-import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, preprocess, type PixelImage, type PreprocessVersion } from '../preprocessing';
+import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, penMatchFor, preprocess, type PenMatch, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
@@ -42,6 +42,8 @@ export interface VerifyOutcome {
   reembedded: number;
   /** The audit log entry of this verification. */
   audit: AuditRecord;
+  /** Set when the questioned signature was redrawn with the references' pen (other domain). */
+  penMatch: PenMatch | null;
 }
 
 export interface DemoOutcome {
@@ -66,12 +68,15 @@ export class CountersignService {
     return this.runtime.card.preprocessing.version as PreprocessVersion;
   }
 
-  /** Decodes (files) and preprocesses one input; errors name the input. */
-  async prepare(input: SignatureInput): Promise<PreparedSignature> {
+  /**
+   * Decodes (files) and preprocesses one input; errors name the input. `penWidth`: redraw the
+   * centre line with this pen (pen matching, see penMatchFor).
+   */
+  async prepare(input: SignatureInput, penWidth?: number): Promise<PreparedSignature> {
     const pixels = input.kind === 'blob' ? await decodeImageBlob(input.blob, input.name) : input.pixels;
     let data: Float32Array;
     try {
-      data = preprocess(pixels, { version: this.preprocessVersion }).data;
+      data = preprocess(pixels, { version: this.preprocessVersion, penWidth }).data;
     } catch (err) {
       if (err instanceof PreprocessError) {
         const who = input.kind === 'pixels' ? 'The drawing' : `"${input.name}"`;
@@ -188,7 +193,10 @@ export class CountersignService {
         `${customer.name} (${customer.id}) has no reference signatures yet, so there is nothing to compare with. Enroll 1 to ${MAX_REFERENCES} references on the Enroll tab first.`,
       );
     }
-    const questioned = await preparing;
+    // A drawing checked against scans (or a scan against drawings) is redrawn with the
+    // references' pen; the first preparation is then only used to report input errors early.
+    const penMatch = this.penMatch(input, stored);
+    const questioned = penMatch ? (await preparing, await this.prepare(input, penMatch.penWidth)) : await preparing;
     const { verifier, card } = this.runtime;
     let refs: ReferenceRecord[];
     let reembedded: number;
@@ -221,8 +229,24 @@ export class CountersignService {
       thumbnail: questioned.image,
       width: INPUT_WIDTH,
       height: INPUT_HEIGHT,
+      ...(penMatch ? { penWidth: penMatch.penWidth } : {}),
     });
-    return { result, questioned, references: refs, reembedded, audit };
+    return { result, questioned, references: refs, reembedded, audit, penMatch };
+  }
+
+  /**
+   * Pen matching for this input against these references: only for pp1 models (pp2 redraws
+   * every signature with one pen anyway) and only across domains (penMatchFor).
+   */
+  penMatch(input: SignatureInput, refs: readonly ReferenceRecord[]): PenMatch | null {
+    if (this.preprocessVersion !== 'pp1-otsu-binary-96x192') return null;
+    const usable = refs.filter((r) => r.width === INPUT_WIDTH && r.height === INPUT_HEIGHT);
+    return penMatchFor(
+      input.source === 'pad',
+      usable.map((r) => ({ drawn: r.source === 'pad', image: r.image })),
+      INPUT_WIDTH,
+      INPUT_HEIGHT,
+    );
   }
 
   /** Throws AppError('device-lost') once the WebGPU device is gone. */

@@ -79,6 +79,11 @@ export interface AuditRecord {
   width: number;
   height: number;
   note: string;
+  /**
+   * Pen matching: the questioned signature came from the other domain than the references (drawn
+   * vs scanned) and was redrawn with this pen width (model-input pixels) before comparing.
+   */
+  penWidth?: number;
 }
 
 export interface SettingRecord {

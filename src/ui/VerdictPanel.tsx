@@ -11,7 +11,7 @@ const EXPLAIN = {
 
 /** Verdict, score, confidence, and the questioned signature beside the references with distances. */
 export function VerdictPanel({ outcome }: { outcome: VerifyOutcome }) {
-  const { result, questioned, references, reembedded } = outcome;
+  const { result, questioned, references, reembedded, penMatch } = outcome;
   const lo = result.threshold * (1 - result.referBand);
   const hi = result.threshold * (1 + result.referBand);
   return (
@@ -48,6 +48,15 @@ export function VerdictPanel({ outcome }: { outcome: VerifyOutcome }) {
         </dl>
       </div>
       <p className="hint">{EXPLAIN[result.verdict]}</p>
+      {penMatch && (
+        <p className="hint" data-testid="pen-match" data-pen-width={penMatch.penWidth}>
+          {penMatch.matchedTo === 'scanned'
+            ? 'Drawn on the pad and compared with scanned references: '
+            : 'A scanned image compared with references drawn on the pad: '}
+          its strokes were redrawn with the references’ pen width ({penMatch.penWidth} px, measured on {penMatch.references} reference
+          {penMatch.references === 1 ? '' : 's'}), so the pen itself does not count against it.
+        </p>
+      )}
       {reembedded > 0 && <p className="hint">{reembedded} reference(s) were re-embedded for the current model version.</p>}
       <div className="side-by-side">
         <figure className="questioned">

@@ -53,6 +53,18 @@ describe('npm run eval (the stable interface)', () => {
     const bad = spawnSync(tsx, [cli, '--data', join(root, 'scan'), '--questioned', other, '--refs', '2'], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/does not hold the same writers/);
+    // Pen matching: the drawings are redrawn with each writer's reference pen; widths are reported.
+    const pm = execFileSync(tsx, [cli, '--data', join(root, 'scan'), '--questioned', join(root, 'pad'), '--pen-match', '--refs', '2', '--json', json], { encoding: 'utf8' });
+    const m = JSON.parse(readFileSync(json, 'utf8'));
+    expect(pm).toMatch(/pen matching: questioned signatures redrawn/);
+    expect(m.penMatch.widths.length).toBeGreaterThanOrEqual(1);
+    for (const w of m.penMatch.widths) expect(w * 4).toBe(Math.round(w * 4));
+    expect(m.skilled.auc).toBeGreaterThanOrEqual(0);
+    expect(m.skilled.auc).toBeLessThanOrEqual(1);
+    expect(pm).toMatch(/skilled .*9 genuine, 9 forged/);
+    const noQ = spawnSync(tsx, [cli, '--data', join(root, 'scan'), '--pen-match'], { encoding: 'utf8' });
+    expect(noQ.status).toBe(2);
+    expect(noQ.stderr).toMatch(/--pen-match needs --questioned/);
   });
 
   it('refuses bad arguments with the usage text', () => {

@@ -4,12 +4,14 @@ import * as tf from '@tensorflow/tfjs';
 import { embedBatch, toInputBatch } from '../../model/embed';
 import { PREPROCESS_VERSIONS, isPreprocessVersion } from '../../preprocessing';
 import { thresholdFor } from '../../verification/decision';
-import { evaluateRasters, loadRasters, type Split } from '../evaluation/evaluateDataset';
+import { evaluateRasters, loadRasters, selectWriters, type PenMatchedQuestioned, type Split } from '../evaluation/evaluateDataset';
+import { readDataset } from '../data/datasetReader';
+import { loadWriterImages, preprocessWriters, type WriterRasters } from '../data/imageStore';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import { cliArgs, num } from './args';
 
-const USAGE = `npm run eval -- --data DIR [--refs K] [--json FILE] [--model DIR] [--split all|validation|train] [--questioned DIR2]
+const USAGE = `npm run eval -- --data DIR [--refs K] [--json FILE] [--model DIR] [--split all|validation|train] [--questioned DIR2 [--pen-match]]
 
 Evaluates a model writer-independently on every writer in DIR (<writer>/genuine|forged/*.png, or
 CEDAR's original_<w>_<n>.png / forgeries_<w>_<n>.png): per writer, K genuine references chosen with
@@ -18,10 +20,13 @@ two genuine signatures of every other writer random negatives. FAR/FRR use the m
 decision rule (fixed on validation writers); EER/AUC are threshold-free. Fractions, not percent.
 --split validation keeps only the project's validation writers (cedar-dev 031-040, BHSig B086-B100).
 --questioned DIR2: cross-domain; references come from DIR, every questioned signature from DIR2,
-which must hold the same writers and signatures rendered another way (npm run synth -- --domain both).`;
+which must hold the same writers and signatures rendered another way (npm run synth -- --domain both).
+--pen-match (with --questioned): what the app does for a drawing checked against scans (or the
+reverse): each questioned signature is redrawn with the pen width of the writer's references
+(src/preprocessing/penMatch.ts). Renders the questioned set once per width used (slower).`;
 
 const a = cliArgs(
-  { data: { type: 'string' }, refs: { type: 'string' }, json: { type: 'string' }, model: { type: 'string' }, split: { type: 'string' }, seed: { type: 'string' }, questioned: { type: 'string' } },
+  { data: { type: 'string' }, refs: { type: 'string' }, json: { type: 'string' }, model: { type: 'string' }, split: { type: 'string' }, seed: { type: 'string' }, questioned: { type: 'string' }, 'pen-match': { type: 'boolean' } },
   USAGE,
 );
 if (!a.data) {
@@ -59,16 +64,26 @@ const embed = (images: Float32Array, n: number) => {
   }
   return out;
 };
-let questioned: typeof rasters | undefined;
+if (a['pen-match'] && !a.questioned) {
+  console.error('--pen-match needs --questioned: it matches the pen of questioned signatures from another domain');
+  process.exit(2);
+}
+if (a['pen-match'] && preVersion !== 'pp1-otsu-binary-96x192') {
+  console.error(`--pen-match applies to pp1 models; ${card.id} uses ${preVersion}, which redraws every signature with one pen already`);
+  process.exit(2);
+}
+let questioned: WriterRasters[] | PenMatchedQuestioned | undefined;
 if (a.questioned) {
-  questioned = loadRasters(a.questioned, split, preVersion);
-  const names = (rs: typeof rasters) => rs.map((w) => `${w.id.split('/').pop()}:${w.genuine.length}:${w.forged.length}`).join(',');
-  if (names(questioned) !== names(rasters)) {
+  const names = (rs: { id: string; genuine: unknown[]; forged: unknown[] }[]) => rs.map((w) => `${w.id.split('/').pop()}:${w.genuine.length}:${w.forged.length}`).join(',');
+  const images = loadWriterImages(selectWriters(readDataset(a.questioned), split));
+  if (names(images) !== names(rasters)) {
     console.error(`--questioned ${a.questioned} does not hold the same writers and signatures as --data ${a.data}`);
     process.exit(1);
   }
+  questioned = a['pen-match'] ? { render: (penWidth) => preprocessWriters(images, preVersion, penWidth) } : preprocessWriters(images, preVersion);
 }
-const r = evaluateRasters(rasters, embed, card, k, questioned);
+const widths: number[] = [];
+const r = evaluateRasters(rasters, embed, card, k, questioned, (w) => widths.push(w));
 if (a.seed) console.warn('--seed is fixed by the protocol (2024) and ignored');
 const seconds = (performance.now() - t0) / 1000;
 const out = {
@@ -76,12 +91,14 @@ const out = {
   writers: r.writers,
   references: k,
   ...(a.questioned ? { questioned: a.questioned } : {}),
+  ...(a['pen-match'] ? { penMatch: { widths: widths.sort((x, y) => x - y) } } : {}),
   skilled: r.summary.skilled,
   random: r.summary.random,
   seconds: Number(seconds.toFixed(2)),
 };
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`.padStart(8);
 console.log(`model ${out.model}   data ${a.data}${a.questioned ? ` (references) vs ${a.questioned} (questioned)` : ''} (${split})   writers ${out.writers}   references ${k}`);
+if (a['pen-match']) console.log(`pen matching: questioned signatures redrawn with each writer's reference pen width (${widths.length} widths, ${widths[0]}-${widths[widths.length - 1]} input px)`);
 console.log(`threshold ${thresholdFor(card.decision, null, k).toFixed(4)} for ${k} reference(s) (${card.decision.aggregate} distance / writer scale)`);
 console.log(`              EER      AUC      FAR      FRR   (questioned)`);
 console.log(`skilled  ${pct(out.skilled.eer)} ${out.skilled.auc.toFixed(4).padStart(8)} ${pct(out.skilled.far)} ${pct(out.skilled.frr)}   ${r.summary.genuineCount} genuine, ${r.summary.skilledCount} forged`);

@@ -27,10 +27,11 @@ export interface WriterRasters {
   forged: Float32Array[];
 }
 
-export function preprocessWriters(writers: WriterImages[], version?: PreprocessVersion): WriterRasters[] {
+/** `penWidth`: pen matching (preprocess's option), for cross-domain evaluation. */
+export function preprocessWriters(writers: WriterImages[], version?: PreprocessVersion, penWidth?: number): WriterRasters[] {
   return writers.map((w) => ({
     id: w.id,
-    genuine: w.genuine.map((g) => preprocess(g, { version }).data),
-    forged: w.forged.map((f) => preprocess(f, { version }).data),
+    genuine: w.genuine.map((g) => preprocess(g, { version, penWidth }).data),
+    forged: w.forged.map((f) => preprocess(f, { version, penWidth }).data),
   }));
 }

@@ -1,11 +1,11 @@
 import type { ModelCard } from '../../model/modelCard';
-import type { PreprocessVersion } from '../../preprocessing';
+import { matchedPenWidth, strokeWidthOf, type PreprocessVersion } from '../../preprocessing';
 import { thresholdFor } from '../../verification/decision';
 import { readDataset, type WriterFiles } from '../data/datasetReader';
 import { loadWriterImages, preprocessWriters, type WriterRasters } from '../data/imageStore';
 import { isValidationWriter } from '../data/split';
 import { flattenRasters, regroup } from '../validation';
-import { protocolScores, type ProtocolScores } from './protocol';
+import { protocolScores, type ProtocolScores, type QuestionedSource, type WriterEmbeddings } from './protocol';
 import { summarize, type Summary } from './summarize';
 
 export type Split = 'all' | 'validation' | 'train';
@@ -19,6 +19,16 @@ export function selectWriters(writers: WriterFiles[], split: Split): WriterFiles
 
 export function loadRasters(dir: string, split: Split, version?: PreprocessVersion): WriterRasters[] {
   return preprocessWriters(loadWriterImages(selectWriters(readDataset(dir), split)), version);
+}
+
+/**
+ * Cross-domain questioned signatures with pen matching, as the app does for a drawing checked
+ * against scans: every questioned signature of a writer's trial is preprocessed with the pen
+ * width matched to that writer's references (matchedPenWidth; widths come in 0.25 steps, so
+ * each is rendered once for the whole set).
+ */
+export interface PenMatchedQuestioned {
+  render(penWidth: number): WriterRasters[];
 }
 
 export interface DatasetEval {
@@ -35,14 +45,30 @@ export function evaluateRasters(
   card: Pick<ModelCard, 'distanceHead' | 'decision' | 'architecture' | 'preprocessing'>,
   k: number,
   /** Cross-domain: the same writers and signatures rendered another way; questioned signatures come from here. */
-  questioned?: WriterRasters[],
+  questioned?: WriterRasters[] | PenMatchedQuestioned,
+  /** Called with each pen width the first time it is rendered (pen matching). */
+  onPenWidth?: (penWidth: number) => void,
 ): DatasetEval {
-  const hw = card.preprocessing.inputHeight * card.preprocessing.inputWidth;
+  const { inputHeight: h, inputWidth: w } = card.preprocessing;
   const embedAll = (r: WriterRasters[]) => {
-    const { images, n } = flattenRasters(r, hw);
+    const { images, n } = flattenRasters(r, h * w);
     return regroup(r, embed(images, n), card.architecture.embeddingDim);
   };
   const writers = embedAll(rasters);
-  const scores = protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, questioned && embedAll(questioned));
+  let source: QuestionedSource | undefined;
+  if (Array.isArray(questioned)) source = embedAll(questioned);
+  else if (questioned) {
+    const rendered = new Map<number, WriterEmbeddings[]>();
+    source = (wi, refIdx) => {
+      const pen = matchedPenWidth(refIdx.map((i) => strokeWidthOf(rasters[wi].genuine[i], w, h)));
+      if (pen === null) throw new Error(`writer ${rasters[wi].id}: its references hold no measurable ink`);
+      if (!rendered.has(pen)) {
+        onPenWidth?.(pen);
+        rendered.set(pen, embedAll(questioned.render(pen)));
+      }
+      return rendered.get(pen)!;
+    };
+  }
+  const scores = protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, source);
   return { writers: writers.filter((w) => w.genuine.length > k).length, references: k, summary: summarize(scores, thresholdFor(card.decision, null, k)), scores };
 }

@@ -19,6 +19,13 @@ export interface ProtocolScores {
   genuineRefPairs: number[];
 }
 
+/**
+ * Where questioned signatures come from: the reference set itself (undefined), the same writers
+ * rendered another way, or, per writer, a set that depends on that writer's references (pen
+ * matching: everything questioned is redrawn with the references' pen width).
+ */
+export type QuestionedSource = WriterEmbeddings[] | ((writerIndex: number, referenceIndices: number[]) => WriterEmbeddings[]);
+
 export type ScoreRule = Pick<DecisionRule, 'aggregate' | 'globalScale' | 'priorWeight'>;
 
 function hash(s: string): number {
@@ -63,18 +70,22 @@ export function protocolScores(
   rule: ScoreRule,
   seed = 2024,
   randomPerWriter = 2,
-  questionedFrom?: WriterEmbeddings[],
+  questionedFrom?: QuestionedSource,
 ): ProtocolScores {
   const res: ProtocolScores = { genuine: [], skilled: [], random: [], genuineRefPairs: [] };
   // Cross-domain: references from `writers`, everything questioned from the same signatures in another rendering.
-  const q = questionedFrom ?? writers;
-  if (q.length !== writers.length || q.some((x, i) => x.genuine.length !== writers[i].genuine.length)) {
-    throw new Error('the questioned set must hold the same writers and signatures as the reference set');
-  }
+  const check = (q: WriterEmbeddings[]) => {
+    if (q.length !== writers.length || q.some((x, i) => x.genuine.length !== writers[i].genuine.length)) {
+      throw new Error('the questioned set must hold the same writers and signatures as the reference set');
+    }
+    return q;
+  };
+  if (Array.isArray(questionedFrom)) check(questionedFrom);
   writers.forEach((w, wi) => {
     if (w.genuine.length <= k) return;
     const refIdx = chooseReferences(w.id, w.genuine.length, k, seed);
     const refs = refIdx.map((i) => w.genuine[i]);
+    const q = typeof questionedFrom === 'function' ? check(questionedFrom(wi, refIdx)) : (questionedFrom ?? writers);
     const questioned = q[wi].genuine.filter((_, i) => !refIdx.includes(i));
     const randoms = randomNegatives(q, wi, randomPerWriter, seed);
     const forged = q[wi].forged;

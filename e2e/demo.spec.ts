@@ -44,6 +44,17 @@ test('demo: drag and drop three signatures and see the pairwise similarity matri
   await page.getByTestId('demo-pad-use').click();
   await expect(matrix).toHaveAttribute('data-size', '5');
   await expect(page.getByTestId('demo-pad')).toHaveAttribute('data-strokes', '0');
+  // The drawing against the four scans: compared as verification does, redrawn with each scan's pen.
+  const note = page.getByTestId('demo-pen-match');
+  await expect(note).toBeVisible();
+  await expect(note).toHaveAttribute('data-pairs', '4');
+  await expect(note).toContainText(/redrawn with the pen width measured on the image/);
+  for (let j = 0; j < 4; j++) {
+    const c = page.locator(`[data-testid="matrix-cell"][data-i="4"][data-j="${j}"]`);
+    expect(Number(await c.getAttribute('data-pen-width'))).toBeGreaterThan(0);
+    expect((await cell(4, j)).d).toBeCloseTo((await cell(j, 4)).d, 5);
+  }
+  await expect(page.locator('[data-testid="matrix-cell"][data-i="0"][data-j="1"]')).not.toHaveAttribute('data-pen-width', /./);
 
   // The demo stores nothing.
   expect(await storedData(page)).toEqual(before);

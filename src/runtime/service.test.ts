@@ -207,5 +207,33 @@ describe('CountersignService', () => {
     expect(demo.distances[0][2]).toBeGreaterThan(demo.distances[0][1]);
     expect(demo.similarities[0][0]).toBe(1);
     await expect(svc.compare(items.slice(0, 1))).rejects.toBeInstanceOf(AppError);
+    expect(demo.penMatched).toEqual([]);
+  });
+
+  it('compares a drawing with a scan in the demo as verification does: the drawing redrawn with the scan’s pen', async () => {
+    const { svc } = await service();
+    const scanPixels = decodeImageFile(join(sharedDataset('cedar-dev'), '004/genuine/01.png'));
+    const scan = { ...(await svc.prepare({ kind: 'pixels', pixels: scanPixels, name: 'scan', source: 'pad' })), source: 'file' as const };
+    const [drawing, drawing2] = await svc.prepareAll([pad(2), pad(5)]);
+    const before = tf.memory().numTensors;
+    const demo = await svc.compare([drawing, scan, drawing2]);
+    expect(tf.memory().numTensors).toBe(before);
+    const want = matchedPenWidth([strokeWidthOf(scan.image, 192, 96, 255)])!;
+    expect(demo.penMatched).toEqual([
+      { drawn: 0, scanned: 1, penWidth: want },
+      { drawn: 2, scanned: 1, penWidth: want },
+    ]);
+    // The pair's distance is the one of the redrawn drawing, in both halves of the matrix.
+    const [e] = await svc.runtime.verifier.embed([preprocess(scribble(2), { penWidth: want }).data]);
+    const [eScan] = await svc.runtime.verifier.embed([scan.raster]);
+    const [[d]] = await svc.runtime.verifier.distances([e], [eScan]);
+    expect(demo.distances[0][1]).toBeCloseTo(d, 3);
+    expect(demo.distances[1][0]).toBe(demo.distances[0][1]);
+    const [eOwn] = await svc.runtime.verifier.embed([drawing.raster]);
+    const [[raw]] = await svc.runtime.verifier.distances([eOwn], [eScan]);
+    expect(Math.abs(raw - d)).toBeGreaterThan(1e-3);
+    // Two drawings: compared as they are.
+    const [[dd]] = await svc.runtime.verifier.distances([eOwn], (await svc.runtime.verifier.embed([drawing2.raster])));
+    expect(demo.distances[0][2]).toBeCloseTo(dd, 4);
   });
 });

@@ -24,6 +24,8 @@ export interface PreparedSignature {
   raster: Float32Array;
   /** Pen strokes with pressure and timing, for a drawing: kept with the reference as evidence. */
   strokes?: Stroke[];
+  /** What it was prepared from, so that it can be redrawn with another pen (demo pen matching). Never stored. */
+  input?: SignatureInput;
 }
 
 /** Several inputs failed; `messages` has one line per input. Nothing was stored. */
@@ -46,10 +48,21 @@ export interface VerifyOutcome {
   penMatch: PenMatch | null;
 }
 
+/** A demo pair of a drawing and an image of paper, compared with the drawing redrawn in the image's pen. */
+export interface DemoPenMatch {
+  /** Index of the drawing. */
+  drawn: number;
+  /** Index of the scanned or photographed signature whose pen was matched. */
+  scanned: number;
+  penWidth: number;
+}
+
 export interface DemoOutcome {
   items: PreparedSignature[];
   distances: number[][];
   similarities: number[][];
+  /** The drawing/scan pairs whose distance was measured with pen matching (pp1 models). */
+  penMatched: DemoPenMatch[];
 }
 
 /** The app's workflows: enroll, verify, demo. UI-free; errors carry teller-facing messages. */
@@ -86,7 +99,7 @@ export class CountersignService {
     }
     if (data.length !== INPUT_HEIGHT * INPUT_WIDTH) throw new RangeError('preprocessing returned a raster of the wrong size');
     const image = quantiseRaster(data);
-    return { name: input.name, source: input.source, image, raster: dequantiseRaster(image), ...(input.kind === 'pixels' && input.strokes ? { strokes: input.strokes } : {}) };
+    return { name: input.name, source: input.source, image, raster: dequantiseRaster(image), input, ...(input.kind === 'pixels' && input.strokes ? { strokes: input.strokes } : {}) };
   }
 
   /** Prepares every input; throws InputBatchError listing every failure if any fails. */
@@ -265,9 +278,48 @@ export class CountersignService {
   async compare(items: readonly PreparedSignature[], operatingPoint?: string | null): Promise<DemoOutcome> {
     if (items.length < 2) throw new AppError('too-few-images', 'Add at least two signature images to compare.');
     const { verifier, card } = this.runtime;
-    const emb = await verifier.embed(items.map((p) => p.raster));
-    const distances = await verifier.distances(emb, emb);
+    let distances: number[][];
+    let penMatched: DemoPenMatch[];
+    try {
+      const emb = await verifier.embed(items.map((p) => p.raster));
+      distances = await verifier.distances(emb, emb);
+      penMatched = await this.penMatchPairs(items, emb, distances);
+      this.assertDevice();
+    } catch (err) {
+      throw this.deviceError(err);
+    }
     const similarities = distances.map((row, i) => row.map((d, j) => (i === j ? 1 : pairSimilarity(d, card.decision, operatingPoint))));
-    return { items: [...items], distances, similarities };
+    return { items: [...items], distances, similarities, penMatched };
+  }
+
+  /**
+   * The demo's pairs of a drawing and an image of paper, as verification treats them: the
+   * drawing is redrawn with the pen width measured on the image (penMatchFor with that one
+   * reference) and the pair's distance, in `distances` (both halves), is replaced by that one.
+   */
+  private async penMatchPairs(items: readonly PreparedSignature[], emb: Float32Array[], distances: number[][]): Promise<DemoPenMatch[]> {
+    if (this.preprocessVersion !== 'pp1-otsu-binary-96x192') return [];
+    const pairs: DemoPenMatch[] = [];
+    items.forEach((a, i) =>
+      items.forEach((b, j) => {
+        if (a.source !== 'pad' || b.source === 'pad' || !a.input) return;
+        const m = penMatchFor(true, [{ drawn: false, image: b.image }], INPUT_WIDTH, INPUT_HEIGHT);
+        if (m) pairs.push({ drawn: i, scanned: j, penWidth: m.penWidth });
+      }),
+    );
+    if (!pairs.length) return [];
+    // One redrawing per drawing and pen width, embedded together.
+    const keys = [...new Set(pairs.map((p) => `${p.drawn}@${p.penWidth}`))];
+    const redrawn = await Promise.all(keys.map((k) => this.prepare(items[Number(k.split('@')[0])].input!, Number(k.split('@')[1]))));
+    const redrawnEmb = await this.runtime.verifier.embed(redrawn.map((r) => r.raster));
+    const byKey = new Map(keys.map((k, n) => [k, redrawnEmb[n]]));
+    const d = await this.runtime.verifier.distances(
+      pairs.map((p) => byKey.get(`${p.drawn}@${p.penWidth}`)!),
+      pairs.map((p) => emb[p.scanned]),
+    );
+    pairs.forEach((p, n) => {
+      distances[p.drawn][p.scanned] = distances[p.scanned][p.drawn] = d[n][n];
+    });
+    return pairs;
   }
 }

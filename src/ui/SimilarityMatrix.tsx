@@ -3,7 +3,8 @@ import { RasterThumb } from './RasterThumb';
 
 /** Pairwise distance and similarity of the demo images. */
 export function SimilarityMatrix({ outcome }: { outcome: DemoOutcome }) {
-  const { items, distances, similarities } = outcome;
+  const { items, distances, similarities, penMatched } = outcome;
+  const matched = (i: number, j: number) => penMatched.find((p) => (p.drawn === i && p.scanned === j) || (p.drawn === j && p.scanned === i));
   const shade = (s: number) => `hsl(${Math.round(120 * s)}, 60%, ${92 - 20 * s}%)`;
   return (
     <div className="matrix-wrap">
@@ -35,6 +36,8 @@ export function SimilarityMatrix({ outcome }: { outcome: DemoOutcome }) {
                   data-j={j}
                   data-distance={i === j ? 0 : distances[i][j]}
                   data-similarity={similarities[i][j]}
+                  data-pen-width={matched(i, j)?.penWidth}
+                  title={matched(i, j) ? `drawing redrawn with the scan's pen (${matched(i, j)!.penWidth} px)` : undefined}
                   style={{ background: i === j ? undefined : shade(similarities[i][j]) }}
                   className={i === j ? 'diag' : ''}
                 >
@@ -44,7 +47,10 @@ export function SimilarityMatrix({ outcome }: { outcome: DemoOutcome }) {
                     <>
                       <strong>{(similarities[i][j] * 100).toFixed(0)}%</strong>
                       <br />
-                      <small>d={distances[i][j].toFixed(3)}</small>
+                      <small>
+                        d={distances[i][j].toFixed(3)}
+                        {matched(i, j) ? ' ✎' : ''}
+                      </small>
                     </>
                   )}
                 </td>
@@ -53,6 +59,12 @@ export function SimilarityMatrix({ outcome }: { outcome: DemoOutcome }) {
           ))}
         </tbody>
       </table>
+      {penMatched.length > 0 && (
+        <p className="hint" data-testid="demo-pen-match" data-pairs={penMatched.length}>
+          ✎ A drawing compared with a scanned or photographed signature: as in verification, the drawing was redrawn with the pen width measured on
+          the image ({[...new Set(penMatched.map((p) => p.penWidth))].join(', ')} px), so the pad&apos;s even line does not count against it.
+        </p>
+      )}
       <ol className="matrix-legend">
         {items.map((it, i) => (
           <li key={i}>

@@ -93,9 +93,22 @@ describe('inspectImageFile', () => {
     const b = new TextEncoder().encode('hello, this is a text file');
     expect(expectCapture(() => inspectImageFile('notes.png', b.length, b), 'not-image').message).toContain('notes.png');
   });
-  it('refuses unsupported formats', () => {
-    const b = new TextEncoder().encode('GIF89a\x10\x00\x20\x00');
-    expect(expectCapture(() => inspectImageFile('a.gif', b.length, b), 'unsupported-format').message).toMatch(/GIF/);
+  it('refuses formats the browser cannot decode, naming those it can', () => {
+    const b = new TextEncoder().encode('\x00\x00\x00\x18ftypheic\x00\x00\x00\x00');
+    const e = expectCapture(() => inspectImageFile('photo.heic', b.length, b), 'unsupported-format');
+    expect(e.message).toMatch(/"photo.heic" is a HEIC image.*accepted are PNG, JPEG, WebP, TIFF/);
+  });
+  it('accepts TIFF (cheque scans), BMP and GIF', () => {
+    const gif = new TextEncoder().encode('GIF89a\x10\x00\x20\x00');
+    expect(inspectImageFile('a.gif', gif.length, gif)).toEqual({ format: 'gif', width: 16, height: 32 });
+    const tif = new Uint8Array([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]);
+    expect(inspectImageFile('cheque.tif', tif.length, tif).format).toBe('tiff');
+    const bmp = new Uint8Array(30);
+    bmp.set([0x42, 0x4d]);
+    new DataView(bmp.buffer).setUint32(14, 40, true);
+    new DataView(bmp.buffer).setInt32(18, 300, true);
+    new DataView(bmp.buffer).setInt32(22, -120, true);
+    expect(inspectImageFile('a.bmp', bmp.length, bmp)).toEqual({ format: 'bmp', width: 300, height: 120 });
   });
   it('refuses images over 24 megapixels from the header', () => {
     const b = pngHeaderOnly(6000, 5000);

@@ -2,11 +2,13 @@ import type { PixelImage } from '../preprocessing';
 import { CaptureError } from './errors';
 import { formatLabel, HEADER_BYTES } from './imageHeader';
 import { checkDecodedSize, inspectImageFile } from './inspect';
+import { decodeTiffBytes, loadTiffDecoder } from './tiff';
 
 /**
- * Decodes an image file with the browser's own decoders into RGBA pixels (browser only).
- * Size, type and declared dimensions are checked first (see inspectImageFile); the decoded
- * bitmap's size is checked again before its pixels are copied out.
+ * Decodes an image file with the browser's own decoders into RGBA pixels (browser only); TIFF,
+ * which browsers cannot decode, with UTIF.js (see decodeTiffBytes). Size, type and declared
+ * dimensions are checked first (see inspectImageFile); the decoded bitmap's size is checked
+ * again before its pixels are copied out.
  */
 export async function decodeImageBlob(blob: Blob, name: string): Promise<PixelImage> {
   let head: Uint8Array;
@@ -16,6 +18,15 @@ export async function decodeImageBlob(blob: Blob, name: string): Promise<PixelIm
     throw new CaptureError('read-failed', `"${name}" could not be read (${(err as Error)?.message ?? err}). Choose the file again.`, { cause: err });
   }
   const header = inspectImageFile(name, blob.size, head);
+  if (header.format === 'tiff') {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await blob.arrayBuffer());
+    } catch (err) {
+      throw new CaptureError('read-failed', `"${name}" could not be read (${(err as Error)?.message ?? err}). Choose the file again.`, { cause: err });
+    }
+    return decodeTiffBytes(await loadTiffDecoder(), bytes, name);
+  }
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });

@@ -12,8 +12,10 @@ export interface ImageHeader {
 }
 
 /** Formats the app accepts (the file picker's accept list). */
-export const ACCEPTED_FORMATS: readonly ImageFormat[] = ['png', 'jpeg', 'webp'];
-export const ACCEPT_ATTRIBUTE = 'image/png,image/jpeg,image/webp,.png,.jpg,.jpeg,.webp';
+export const ACCEPTED_FORMATS: readonly ImageFormat[] = ['png', 'jpeg', 'webp', 'tiff', 'bmp', 'gif'];
+export const ACCEPT_ATTRIBUTE = 'image/png,image/jpeg,image/webp,image/tiff,image/bmp,image/gif,.png,.jpg,.jpeg,.webp,.tif,.tiff,.bmp,.gif';
+/** The accepted formats in words, for messages and hints. */
+export const ACCEPTED_LABEL = 'PNG, JPEG, WebP, TIFF (also fax-compressed cheque scans), BMP or GIF';
 
 /** How many leading bytes to read for sniffImage: enough for JPEG EXIF / ICC segments. */
 export const HEADER_BYTES = 512 * 1024;

@@ -1,6 +1,6 @@
 import { checkImageSize, MAX_PIXELS, PreprocessError } from '../preprocessing';
 import { CaptureError } from './errors';
-import { ACCEPTED_FORMATS, formatLabel, sniffImage, type ImageHeader } from './imageHeader';
+import { ACCEPTED_FORMATS, ACCEPTED_LABEL, formatLabel, sniffImage, type ImageHeader } from './imageHeader';
 
 /** Largest file read at all (a 24-megapixel JPEG is far smaller). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -20,12 +20,12 @@ export function inspectImageFile(name: string, byteLength: number, head: Uint8Ar
   }
   const header = sniffImage(head);
   if (!header) {
-    throw new CaptureError('not-image', `"${name}" is not an image. Choose a PNG, JPEG or WebP picture of the signature.`);
+    throw new CaptureError('not-image', `"${name}" is not an image. Choose a ${ACCEPTED_LABEL} picture of the signature.`);
   }
   if (!ACCEPTED_FORMATS.includes(header.format)) {
     throw new CaptureError(
       'unsupported-format',
-      `"${name}" is a ${formatLabel(header.format)} image; only PNG, JPEG and WebP are accepted. Save it in one of those formats.`,
+      `"${name}" is a ${formatLabel(header.format)} image, which this browser cannot read; accepted are ${ACCEPTED_LABEL}. Save it in one of those formats.`,
     );
   }
   if (header.width !== undefined && header.height !== undefined) {

@@ -1,6 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { carriesFiles, imageFilesFrom } from '../capture/clipboard';
-import { ACCEPT_ATTRIBUTE } from '../capture/imageHeader';
+import { ACCEPT_ATTRIBUTE, ACCEPTED_LABEL } from '../capture/imageHeader';
 import type { SignatureInput } from '../runtime/service';
 
 interface Props {
@@ -71,7 +71,9 @@ export function DropZone({ prefix, multiple, disabled, onFiles }: Props) {
           }}
         />
       </label>
-      <p className="hint">PNG, JPEG or WebP, up to 24 megapixels{multiple ? '; several at once' : ''}.</p>
+      <p className="hint">
+        {ACCEPTED_LABEL}, up to 24 megapixels{multiple ? '; several at once' : ''}.
+      </p>
     </div>
   );
 }

@@ -10,8 +10,8 @@ export interface WriterFiles {
   forged: string[];
 }
 
-const IMAGE = /\.(png|jpe?g)$/i;
-const FLAT = /^(original|forgeries)_(\d+)_(\d+)\.(png|jpe?g)$/i;
+const IMAGE = /\.(png|jpe?g|tiff?|bmp)$/i;
+const FLAT = /^(original|forgeries)_(\d+)_(\d+)\.(png|jpe?g|tiff?|bmp)$/i;
 
 const byNumber = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
 
@@ -21,7 +21,7 @@ function listImages(dir: string): string[] {
 
 /**
  * Reads a signature data set. Two layouts are understood:
- * - `<root>/<writer>/genuine/*.png|jpg` and `<root>/<writer>/forged/*` (the layout of ../shared/data);
+ * - `<root>/<writer>/genuine/*.png|jpg|tif|bmp` and `<root>/<writer>/forged/*` (the layout of ../shared/data);
  * - CEDAR's original flat naming, `original_<w>_<n>.png` and `forgeries_<w>_<n>.png`, in `root`
  *   or any folder below it (CEDAR ships them in full_org/ and full_forg/).
  * Writers without genuine images are skipped.

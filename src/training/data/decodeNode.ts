@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import UTIF from 'utif2';
+import { decodeTiffBytes } from '../../capture/tiff';
 import { checkImageSize, type PixelImage } from '../../preprocessing';
+import { decodeBmp } from './bmpDecode';
 
-/** Node-side decoder (the browser uses its own): PNG (any bit depth) and JPEG to RGBA pixels. */
+/**
+ * Node-side decoder (the browser uses its own): PNG (any bit depth), JPEG, TIFF (first page,
+ * with the app's own TIFF path) and BMP to RGBA pixels.
+ */
 export function decodeImageBytes(bytes: Uint8Array, name = 'image'): PixelImage {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0x89504e47) {
@@ -16,7 +22,11 @@ export function decodeImageBytes(bytes: Uint8Array, name = 'image'): PixelImage 
     const img = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 24 });
     return { width: img.width, height: img.height, channels: 4, data: img.data };
   }
-  throw new Error(`${name}: not a PNG or JPEG file`);
+  if (buf.length >= 4 && ((buf[0] === 0x49 && buf[1] === 0x49 && buf[2] === 0x2a && buf[3] === 0) || (buf[0] === 0x4d && buf[1] === 0x4d && buf[2] === 0 && buf[3] === 0x2a))) {
+    return decodeTiffBytes(UTIF, bytes, name);
+  }
+  if (buf.length >= 2 && buf[0] === 0x42 && buf[1] === 0x4d) return decodeBmp(bytes, name);
+  throw new Error(`${name}: not a PNG, JPEG, TIFF or BMP file`);
 }
 
 export function decodeImageFile(path: string): PixelImage {

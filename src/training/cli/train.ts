@@ -42,6 +42,7 @@ const USAGE = `npm run train -- [options]
   --balance-datasets   take each batch's writers from each --data set in turn (so 1000 synthetic writers
                        in --data do not crowd out 115 real ones)
   --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width)
+  --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster)
   --aggregate A        score rule exported with the model: min | mean | min-mean (default min-mean)
   --prior-weight W     weight of the global writer-scale prior, in references (default 5)`;
 
@@ -71,6 +72,7 @@ const a = cliArgs(
     'pretrain-steps': { type: 'string' },
     'balance-datasets': { type: 'boolean' },
     preprocess: { type: 'string' },
+    filters: { type: 'string' },
     aggregate: { type: 'string' },
     'prior-weight': { type: 'string' },
   },
@@ -103,7 +105,12 @@ if (!AGGREGATES.includes(aggregate)) {
   console.error(`--aggregate must be one of ${AGGREGATES.join(', ')}\n\n${USAGE}`);
   process.exit(2);
 }
-const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
+const filters = a.filters ? a.filters.split(',').map(Number) : DEFAULT_MODEL_CONFIG.filters;
+if (filters.length !== 5 || filters.some((f) => !Number.isInteger(f) || f < 1 || f > 512)) {
+  console.error(`--filters needs five whole numbers from 1 to 512, e.g. 24,32,64,96,128 (got ${a.filters})`);
+  process.exit(2);
+}
+const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, filters: filters as ModelConfig['filters'], embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 await useWasmTrainingBackend();

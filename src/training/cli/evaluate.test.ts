@@ -75,4 +75,26 @@ describe('npm run eval (the stable interface)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--refs must be a number/);
   });
+
+  it('says what to do when no writer has enough genuine signatures, and reports a genuine-only set with null skilled figures', () => {
+    // Three real writers with 4 genuine signatures each and no forgeries.
+    const root = mkdtempSync(join(tmpdir(), 'cs-eval-g-'));
+    const src = sharedDataset('cedar-dev');
+    for (const w of ['036', '037', '038']) {
+      mkdirSync(join(root, w, 'genuine'), { recursive: true });
+      for (let n = 1; n <= 4; n++) copyFileSync(join(src, w, 'genuine', `0${n}.png`), join(root, w, 'genuine', `0${n}.png`));
+    }
+    const tooMany = spawnSync(tsx, [cli, '--data', root, '--refs', '5'], { encoding: 'utf8' });
+    expect(tooMany.status).toBe(1);
+    expect(tooMany.stderr).toMatch(/no writer .* has more than 5 genuine signatures .* the most any writer has is 4\. Use --refs 3 or fewer/);
+    const json = join(root, 'out.json');
+    const ok = spawnSync(tsx, [cli, '--data', root, '--refs', '2', '--json', json], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toMatch(/no skilled forgeries .* the skilled figures are null/);
+    const r = JSON.parse(readFileSync(json, 'utf8'));
+    expect(r.writers).toBe(3);
+    expect(r.skilled).toEqual({ eer: null, auc: null, far: null, frr: expect.any(Number) });
+    expect(r.random.eer).toBeGreaterThanOrEqual(0);
+    expect(r.random.far).toBeGreaterThanOrEqual(0);
+  });
 });

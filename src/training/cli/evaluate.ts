@@ -84,6 +84,16 @@ if (a.questioned) {
 }
 const widths: number[] = [];
 const r = evaluateRasters(rasters, embed, card, k, questioned, (w) => widths.push(w));
+if (r.writers === 0) {
+  const most = Math.max(0, ...rasters.map((w) => w.genuine.length));
+  console.error(
+    `no writer in ${a.data} (${split}) has more than ${k} genuine signatures (${k} references + at least one questioned); the most any writer has is ${most}. Use --refs ${Math.max(1, most - 1)} or fewer.`,
+  );
+  process.exit(1);
+}
+const skipped = rasters.length - r.writers;
+if (skipped > 0) console.warn(`${skipped} of ${rasters.length} writers have ${k} or fewer genuine signatures and were left out (nothing left to question)`);
+if (r.summary.skilledCount === 0) console.warn(`no skilled forgeries in ${a.data}: the skilled figures are null, the random ones stand`);
 if (a.seed) console.warn('--seed is fixed by the protocol (2024) and ignored');
 const seconds = (performance.now() - t0) / 1000;
 const out = {

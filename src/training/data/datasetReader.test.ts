@@ -35,6 +35,31 @@ describe('dataset reader', () => {
     expect(ws[1].forged).toHaveLength(0);
   });
 
+  it('takes genuine/forged folders in any case and under common other names (Real, Forgeries, ...)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cs-names-'));
+    const src = sharedDataset('cedar-dev');
+    const layouts: [string, string, string][] = [
+      ['w1', 'Genuine', 'Forged'],
+      ['w2', 'real', 'forgeries'],
+      ['w3', 'Original', 'Skilled'],
+    ];
+    for (const [w, g, f] of layouts) {
+      mkdirSync(join(root, w, g), { recursive: true });
+      mkdirSync(join(root, w, f), { recursive: true });
+      copyFileSync(join(src, '005/genuine/01.png'), join(root, w, g, '01.png'));
+      copyFileSync(join(src, '005/genuine/02.png'), join(root, w, g, '02.png'));
+      copyFileSync(join(src, '005/forged/01.png'), join(root, w, f, '01.png'));
+    }
+    mkdirSync(join(root, 'w4', 'notes'), { recursive: true });
+    writeFileSync(join(root, 'w4', 'notes', '01.png'), 'not a writer');
+    const ws = readDataset(root);
+    expect(ws.map((w) => [w.writer, w.genuine.length, w.forged.length])).toEqual([
+      ['w1', 2, 1],
+      ['w2', 2, 1],
+      ['w3', 2, 1],
+    ]);
+  });
+
   it('says clearly when a folder holds no signatures', () => {
     const empty = mkdtempSync(join(tmpdir(), 'cs-empty-'));
     expect(() => readDataset(empty)).toThrow(/no signatures found/);

@@ -15,13 +15,26 @@ const FLAT = /^(original|forgeries)_(\d+)_(\d+)\.(png|jpe?g|tiff?|bmp)$/i;
 
 const byNumber = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
 
-function listImages(dir: string): string[] {
+/** Folder names (any case) taken for a writer's genuine signatures and for forgeries of them. */
+const GENUINE_DIRS = ['genuine', 'genuines', 'real', 'original', 'originals'];
+const FORGED_DIRS = ['forged', 'forgery', 'forgeries', 'forge', 'skilled', 'fake', 'fakes'];
+
+/** The first sub-folder of `dir` whose lower-case name is one of `names`. */
+function childDir(dir: string, names: readonly string[]): string | undefined {
+  const hit = readdirSync(dir).find((n) => names.includes(n.toLowerCase()) && statSync(join(dir, n)).isDirectory());
+  return hit === undefined ? undefined : join(dir, hit);
+}
+
+function listImages(dir: string | undefined): string[] {
+  if (dir === undefined) return [];
   return existsSync(dir) ? readdirSync(dir).filter((f) => IMAGE.test(f)).sort(byNumber).map((f) => join(dir, f)) : [];
 }
 
 /**
  * Reads a signature data set. Two layouts are understood:
- * - `<root>/<writer>/genuine/*.png|jpg|tif|bmp` and `<root>/<writer>/forged/*` (the layout of ../shared/data);
+ * - `<root>/<writer>/genuine/*.png|jpg|tif|bmp` and `<root>/<writer>/forged/*` (the layout of ../shared/data;
+ *   the folder names in any case, and also real/original(s) for genuine, forgery/forgeries/forge/
+ *   skilled/fake(s) for forged);
  * - CEDAR's original flat naming, `original_<w>_<n>.png` and `forgeries_<w>_<n>.png`, in `root`
  *   or any folder below it (CEDAR ships them in full_org/ and full_forg/).
  * Writers without genuine images are skipped.
@@ -33,8 +46,8 @@ export function readDataset(root: string): WriterFiles[] {
   for (const name of readdirSync(root).sort(byNumber)) {
     const dir = join(root, name);
     if (!statSync(dir).isDirectory()) continue;
-    const genuine = listImages(join(dir, 'genuine'));
-    if (genuine.length) writers.push({ id: `${dataset}/${name}`, dataset, writer: name, genuine, forged: listImages(join(dir, 'forged')) });
+    const genuine = listImages(childDir(dir, GENUINE_DIRS));
+    if (genuine.length) writers.push({ id: `${dataset}/${name}`, dataset, writer: name, genuine, forged: listImages(childDir(dir, FORGED_DIRS)) });
   }
   if (writers.length) return writers;
   const flat = new Map<string, WriterFiles>();

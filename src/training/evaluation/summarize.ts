@@ -9,7 +9,10 @@ export interface Summary {
   randomCount: number;
 }
 
-/** EER/AUC (threshold-free) and FAR/FRR at the given decision threshold. */
+/**
+ * EER/AUC (threshold-free) and FAR/FRR at the given decision threshold. A rate with nothing to
+ * count (no forgeries in the data) is NaN, written as null in JSON, never a reassuring 0.
+ */
 export function summarize(s: ProtocolScores, threshold: number): Summary {
   const sk = ratesAt(s.genuine, s.skilled, threshold);
   const rd = ratesAt(s.genuine, s.random, threshold);
@@ -17,10 +20,10 @@ export function summarize(s: ProtocolScores, threshold: number): Summary {
     skilled: {
       eer: s.skilled.length ? equalErrorRate(s.genuine, s.skilled).eer : NaN,
       auc: s.skilled.length ? areaUnderCurve(s.genuine, s.skilled) : NaN,
-      far: sk.far,
+      far: s.skilled.length ? sk.far : NaN,
       frr: sk.frr,
     },
-    random: { eer: s.random.length ? equalErrorRate(s.genuine, s.random).eer : NaN, far: rd.far },
+    random: { eer: s.random.length ? equalErrorRate(s.genuine, s.random).eer : NaN, far: s.random.length ? rd.far : NaN },
     genuineCount: s.genuine.length,
     skilledCount: s.skilled.length,
     randomCount: s.random.length,

@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
+import { encodeGreyPng } from '../data/decodeNode';
 import { sharedDataset } from '../../testing/sharedData';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
@@ -84,6 +85,9 @@ describe('npm run eval (the stable interface)', () => {
       mkdirSync(join(root, w, 'genuine'), { recursive: true });
       for (let n = 1; n <= 4; n++) copyFileSync(join(src, w, 'genuine', `0${n}.png`), join(root, w, 'genuine', `0${n}.png`));
     }
+    // A damaged file and a blank scan: left out by name, the evaluation goes on.
+    writeFileSync(join(root, '036', 'genuine', '05.png'), readFileSync(join(src, '036', 'genuine', '05.png')).subarray(0, 200));
+    writeFileSync(join(root, '037', 'genuine', '05.png'), encodeGreyPng(new Float32Array(300 * 120), 300, 120));
     const tooMany = spawnSync(tsx, [cli, '--data', root, '--refs', '5'], { encoding: 'utf8' });
     expect(tooMany.status).toBe(1);
     expect(tooMany.stderr).toMatch(/no writer .* has more than 5 genuine signatures .* the most any writer has is 4\. Use --refs 3 or fewer/);
@@ -91,6 +95,9 @@ describe('npm run eval (the stable interface)', () => {
     const ok = spawnSync(tsx, [cli, '--data', root, '--refs', '2', '--json', json], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stderr).toMatch(/no skilled forgeries .* the skilled figures are null/);
+    expect(ok.stderr).toMatch(/left out .*036\/genuine\/05\.png: /);
+    expect(ok.stderr).toMatch(/left out .*037\/genuine\/05\.png: No ink found/);
+    expect(ok.stderr).toMatch(/2 image\(s\) could not be used/);
     const r = JSON.parse(readFileSync(json, 'utf8'));
     expect(r.writers).toBe(3);
     expect(r.skilled).toEqual({ eer: null, auc: null, far: null, frr: expect.any(Number) });

@@ -4,9 +4,9 @@ import * as tf from '@tensorflow/tfjs';
 import { embedBatch, toInputBatch } from '../../model/embed';
 import { PREPROCESS_VERSIONS, isPreprocessVersion } from '../../preprocessing';
 import { thresholdFor } from '../../verification/decision';
-import { evaluateRasters, loadRasters, selectWriters, type PenMatchedQuestioned, type Split } from '../evaluation/evaluateDataset';
+import { evaluateRasters, selectWriters, type PenMatchedQuestioned, type Split } from '../evaluation/evaluateDataset';
 import { readDataset } from '../data/datasetReader';
-import { loadWriterImages, preprocessWriters, type WriterRasters } from '../data/imageStore';
+import { loadUsableWriterImages, preprocessWriters, type WriterRasters } from '../data/imageStore';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import { cliArgs, num } from './args';
@@ -49,7 +49,12 @@ if (!isPreprocessVersion(preVersion)) {
   process.exit(1);
 }
 const model = await loadLayersModelFromDir(modelDir);
-const rasters = loadRasters(a.data, split, preVersion);
+let skippedImages = 0;
+const skip = (path: string, reason: string) => {
+  skippedImages++;
+  console.warn(`left out ${path}: ${reason}`);
+};
+const rasters = preprocessWriters(loadUsableWriterImages(selectWriters(readDataset(a.data), split), preVersion, skip), preVersion);
 const embed = (images: Float32Array, n: number) => {
   const hw = card.preprocessing.inputHeight * card.preprocessing.inputWidth;
   const d = card.architecture.embeddingDim;
@@ -75,7 +80,7 @@ if (a['pen-match'] && preVersion !== 'pp1-otsu-binary-96x192') {
 let questioned: WriterRasters[] | PenMatchedQuestioned | undefined;
 if (a.questioned) {
   const names = (rs: { id: string; genuine: unknown[]; forged: unknown[] }[]) => rs.map((w) => `${w.id.split('/').pop()}:${w.genuine.length}:${w.forged.length}`).join(',');
-  const images = loadWriterImages(selectWriters(readDataset(a.questioned), split));
+  const images = loadUsableWriterImages(selectWriters(readDataset(a.questioned), split), preVersion, skip);
   if (names(images) !== names(rasters)) {
     console.error(`--questioned ${a.questioned} does not hold the same writers and signatures as --data ${a.data}`);
     process.exit(1);
@@ -91,6 +96,7 @@ if (r.writers === 0) {
   );
   process.exit(1);
 }
+if (skippedImages > 0) console.warn(`${skippedImages} image(s) could not be used and were left out (listed above)`);
 const skipped = rasters.length - r.writers;
 if (skipped > 0) console.warn(`${skipped} of ${rasters.length} writers have ${k} or fewer genuine signatures and were left out (nothing left to question)`);
 if (r.summary.skilledCount === 0) console.warn(`no skilled forgeries in ${a.data}: the skilled figures are null, the random ones stand`);

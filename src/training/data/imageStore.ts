@@ -20,6 +20,30 @@ export function loadWriterImages(writers: WriterFiles[], onProgress?: (done: num
   return writers.map((w) => ({ id: w.id, genuine: w.genuine.map(load), forged: w.forged.map(load) }));
 }
 
+/**
+ * Like loadWriterImages, but an image that cannot be decoded or preprocessed (a damaged file, a
+ * blank scan) is left out and reported through `onSkip` with its path and the reason, instead of
+ * stopping the run: evaluation of someone else's data set goes on without it.
+ */
+export function loadUsableWriterImages(
+  writers: WriterFiles[],
+  version: PreprocessVersion | undefined,
+  onSkip: (path: string, reason: string) => void,
+): WriterImages[] {
+  const usable = (paths: string[]) =>
+    paths.flatMap((p) => {
+      try {
+        const img = toGreyPixels(decodeImageFile(p));
+        preprocess(img, { version });
+        return [img];
+      } catch (err) {
+        onSkip(p, err instanceof Error ? err.message : String(err));
+        return [];
+      }
+    });
+  return writers.map((w) => ({ id: w.id, genuine: usable(w.genuine), forged: usable(w.forged) }));
+}
+
 /** Preprocessed rasters (no augmentation) of one writer, for evaluation. */
 export interface WriterRasters {
   id: string;

@@ -86,7 +86,16 @@ export class CountersignService {
    * centre line with this pen (pen matching, see penMatchFor).
    */
   async prepare(input: SignatureInput, penWidth?: number): Promise<PreparedSignature> {
-    const pixels = input.kind === 'blob' ? await decodeImageBlob(input.blob, input.name) : input.pixels;
+    return this.preprocessInput(input, await this.decode(input), penWidth);
+  }
+
+  /** The input's pixels: files through the browser's decoders, pad drawings as they are. */
+  private async decode(input: SignatureInput): Promise<PixelImage> {
+    return input.kind === 'blob' ? decodeImageBlob(input.blob, input.name) : input.pixels;
+  }
+
+  /** The model input of decoded pixels (prepare's second half, so a redraw needs no second decode). */
+  private preprocessInput(input: SignatureInput, pixels: PixelImage, penWidth?: number): PreparedSignature {
     let data: Float32Array;
     try {
       data = preprocess(pixels, { version: this.preprocessVersion, penWidth }).data;
@@ -195,7 +204,8 @@ export class CountersignService {
     this.assertDevice();
     // Decoding and preprocessing (main thread) run while the store is read (IndexedDB works off
     // the main thread); a missing customer or reference is still the error reported first.
-    const preparing = this.prepare(input);
+    const decoding = this.decode(input);
+    const preparing = decoding.then((pixels) => this.preprocessInput(input, pixels));
     preparing.catch(() => undefined);
     const customer = await this.store.getCustomer(customerId);
     if (!customer) throw new AppError('no-customer', `There is no customer with id "${customerId}". Pick a customer from the list.`);
@@ -207,9 +217,10 @@ export class CountersignService {
       );
     }
     // A drawing checked against scans (or a scan against drawings) is redrawn with the
-    // references' pen; the first preparation is then only used to report input errors early.
+    // references' pen from the same decoded pixels; the first preparation then only reports
+    // input errors early.
     const penMatch = this.penMatch(input, stored);
-    const questioned = penMatch ? (await preparing, await this.prepare(input, penMatch.penWidth)) : await preparing;
+    const questioned = penMatch ? (await preparing, this.preprocessInput(input, await decoding, penMatch.penWidth)) : await preparing;
     const { verifier, card } = this.runtime;
     let refs: ReferenceRecord[];
     let reembedded: number;
@@ -252,7 +263,7 @@ export class CountersignService {
    * every signature with one pen anyway) and only across domains (penMatchFor).
    */
   penMatch(input: SignatureInput, refs: readonly ReferenceRecord[]): PenMatch | null {
-    if (this.preprocessVersion !== 'pp1-otsu-binary-96x192') return null;
+    if (!this.pensMatter) return null;
     const usable = refs.filter((r) => r.width === INPUT_WIDTH && r.height === INPUT_HEIGHT);
     return penMatchFor(
       input.source === 'pad',
@@ -260,6 +271,11 @@ export class CountersignService {
       INPUT_WIDTH,
       INPUT_HEIGHT,
     );
+  }
+
+  /** pp1 keeps each signature's own pen; pp2 redraws every signature with one pen, so there is nothing to match. */
+  private get pensMatter(): boolean {
+    return this.preprocessVersion === 'pp1-otsu-binary-96x192';
   }
 
   /** Throws AppError('device-lost') once the WebGPU device is gone. */
@@ -298,28 +314,22 @@ export class CountersignService {
    * reference) and the pair's distance, in `distances` (both halves), is replaced by that one.
    */
   private async penMatchPairs(items: readonly PreparedSignature[], emb: Float32Array[], distances: number[][]): Promise<DemoPenMatch[]> {
-    if (this.preprocessVersion !== 'pp1-otsu-binary-96x192') return [];
+    if (!this.pensMatter) return [];
+    // Each image of paper's pen, measured once (null for drawings and images without ink).
+    const pens = items.map((b) => (b.source === 'pad' ? null : (penMatchFor(true, [{ drawn: false, image: b.image }], INPUT_WIDTH, INPUT_HEIGHT)?.penWidth ?? null)));
     const pairs: DemoPenMatch[] = [];
-    items.forEach((a, i) =>
-      items.forEach((b, j) => {
-        if (a.source !== 'pad' || b.source === 'pad' || !a.input) return;
-        const m = penMatchFor(true, [{ drawn: false, image: b.image }], INPUT_WIDTH, INPUT_HEIGHT);
-        if (m) pairs.push({ drawn: i, scanned: j, penWidth: m.penWidth });
-      }),
-    );
-    if (!pairs.length) return [];
-    // One redrawing per drawing and pen width, embedded together.
-    const keys = [...new Set(pairs.map((p) => `${p.drawn}@${p.penWidth}`))];
-    const redrawn = await Promise.all(keys.map((k) => this.prepare(items[Number(k.split('@')[0])].input!, Number(k.split('@')[1]))));
-    const redrawnEmb = await this.runtime.verifier.embed(redrawn.map((r) => r.raster));
-    const byKey = new Map(keys.map((k, n) => [k, redrawnEmb[n]]));
-    const d = await this.runtime.verifier.distances(
-      pairs.map((p) => byKey.get(`${p.drawn}@${p.penWidth}`)!),
-      pairs.map((p) => emb[p.scanned]),
-    );
-    pairs.forEach((p, n) => {
-      distances[p.drawn][p.scanned] = distances[p.scanned][p.drawn] = d[n][n];
+    items.forEach((a, i) => {
+      if (a.source !== 'pad' || !a.input) return;
+      pens.forEach((penWidth, j) => penWidth !== null && pairs.push({ drawn: i, scanned: j, penWidth }));
     });
+    if (!pairs.length) return [];
+    // One redrawing per drawing and pen width, embedded together, measured against every item.
+    const key = (p: DemoPenMatch) => `${p.drawn}@${p.penWidth}`;
+    const redraws = [...new Map(pairs.map((p) => [key(p), p])).values()];
+    const redrawn = await Promise.all(redraws.map((p) => this.prepare(items[p.drawn].input!, p.penWidth)));
+    const d = await this.runtime.verifier.distances(await this.runtime.verifier.embed(redrawn.map((r) => r.raster)), emb);
+    const row = new Map(redraws.map((p, n) => [key(p), d[n]]));
+    for (const p of pairs) distances[p.drawn][p.scanned] = distances[p.scanned][p.drawn] = row.get(key(p))![p.scanned];
     return pairs;
   }
 }

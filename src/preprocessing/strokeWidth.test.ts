@@ -1,32 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeImageFile } from '../training/data/decodeNode';
+import { wave } from '../testing/penStrokes';
 import { sharedDataset } from '../testing/sharedData';
-import { preprocess, type PixelImage } from '.';
+import { preprocess } from '.';
 import { thinZhangSuen } from './strokeWidth';
 
 const PP1 = { version: 'pp1-otsu-binary-96x192' } as const;
 const PP2 = { version: 'pp2-centreline-96x192' } as const;
 
-/** A cursive-like wave written with a round pen of radius r on white paper. */
-function wave(r: number): PixelImage {
-  const width = 600;
-  const height = 260;
-  const data = new Uint8Array(width * height).fill(250);
-  for (let t = 0; t <= 1; t += 0.0005) {
-    const x = 60 + 480 * t;
-    const y = 130 + 70 * Math.sin(t * 5 * Math.PI) * Math.cos(t * 1.3);
-    for (let dy = -r; dy <= r; dy++) {
-      for (let dx = -r; dx <= r; dx++) {
-        if (dx * dx + dy * dy > r * r) continue;
-        const xx = Math.round(x + dx);
-        const yy = Math.round(y + dy);
-        data[yy * width + xx] = 25;
-      }
-    }
-  }
-  return { width, height, channels: 1, data };
-}
 
 const sum = (a: Float32Array) => a.reduce((s, v) => s + v, 0);
 const meanAbsDiff = (a: Float32Array, b: Float32Array) => a.reduce((s, v, i) => s + Math.abs(v - b[i]), 0) / a.length;

@@ -6,7 +6,7 @@ import { PREPROCESS_VERSIONS, isPreprocessVersion } from '../../preprocessing';
 import { thresholdFor } from '../../verification/decision';
 import { evaluateRasters, selectWriters, type PenMatchedQuestioned, type Split } from '../evaluation/evaluateDataset';
 import { readDataset } from '../data/datasetReader';
-import { loadUsableWriterImages, preprocessWriters, type WriterRasters } from '../data/imageStore';
+import { loadUsableWriters, preprocessWriters, type WriterRasters } from '../data/imageStore';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import { cliArgs, num } from './args';
@@ -54,7 +54,7 @@ const skip = (path: string, reason: string) => {
   skippedImages++;
   console.warn(`left out ${path}: ${reason}`);
 };
-const rasters = preprocessWriters(loadUsableWriterImages(selectWriters(readDataset(a.data), split), preVersion, skip), preVersion);
+const { rasters } = loadUsableWriters(selectWriters(readDataset(a.data), split), preVersion, skip);
 const embed = (images: Float32Array, n: number) => {
   const hw = card.preprocessing.inputHeight * card.preprocessing.inputWidth;
   const d = card.architecture.embeddingDim;
@@ -80,12 +80,12 @@ if (a['pen-match'] && preVersion !== 'pp1-otsu-binary-96x192') {
 let questioned: WriterRasters[] | PenMatchedQuestioned | undefined;
 if (a.questioned) {
   const names = (rs: { id: string; genuine: unknown[]; forged: unknown[] }[]) => rs.map((w) => `${w.id.split('/').pop()}:${w.genuine.length}:${w.forged.length}`).join(',');
-  const images = loadUsableWriterImages(selectWriters(readDataset(a.questioned), split), preVersion, skip);
+  const { images, rasters: plain } = loadUsableWriters(selectWriters(readDataset(a.questioned), split), preVersion, skip);
   if (names(images) !== names(rasters)) {
     console.error(`--questioned ${a.questioned} does not hold the same writers and signatures as --data ${a.data}`);
     process.exit(1);
   }
-  questioned = a['pen-match'] ? { render: (penWidth) => preprocessWriters(images, preVersion, penWidth) } : preprocessWriters(images, preVersion);
+  questioned = a['pen-match'] ? { render: (penWidth) => preprocessWriters(images, preVersion, penWidth) } : plain;
 }
 const widths: number[] = [];
 const r = evaluateRasters(rasters, embed, card, k, questioned, (w) => widths.push(w));

@@ -9,11 +9,14 @@ export interface WriterImages {
   forged: PixelImage[];
 }
 
+/** A data set image as training and evaluation keep it: decoded, then 8-bit grey. */
+const decodeGrey = (path: string) => toGreyPixels(decodeImageFile(path));
+
 export function loadWriterImages(writers: WriterFiles[], onProgress?: (done: number, total: number) => void): WriterImages[] {
   const total = writers.reduce((n, w) => n + w.genuine.length + w.forged.length, 0);
   let done = 0;
   const load = (p: string) => {
-    const img = toGreyPixels(decodeImageFile(p));
+    const img = decodeGrey(p);
     if (++done % 500 === 0) onProgress?.(done, total);
     return img;
   };
@@ -21,27 +24,34 @@ export function loadWriterImages(writers: WriterFiles[], onProgress?: (done: num
 }
 
 /**
- * Like loadWriterImages, but an image that cannot be decoded or preprocessed (a damaged file, a
- * blank scan) is left out and reported through `onSkip` with its path and the reason, instead of
- * stopping the run: evaluation of someone else's data set goes on without it.
+ * Decoded images and their preprocessed rasters in one pass, for evaluating someone else's data
+ * set: an image that cannot be decoded or preprocessed (a damaged file, a blank scan) is left out
+ * and reported through `onSkip` with its path and the reason, instead of stopping the run.
  */
-export function loadUsableWriterImages(
+export function loadUsableWriters(
   writers: WriterFiles[],
   version: PreprocessVersion | undefined,
   onSkip: (path: string, reason: string) => void,
-): WriterImages[] {
-  const usable = (paths: string[]) =>
-    paths.flatMap((p) => {
+): { images: WriterImages[]; rasters: WriterRasters[] } {
+  const usable = (paths: string[]) => {
+    const images: PixelImage[] = [];
+    const rasters: Float32Array[] = [];
+    for (const p of paths) {
       try {
-        const img = toGreyPixels(decodeImageFile(p));
-        preprocess(img, { version });
-        return [img];
+        const img = decodeGrey(p);
+        rasters.push(preprocess(img, { version }).data);
+        images.push(img);
       } catch (err) {
         onSkip(p, err instanceof Error ? err.message : String(err));
-        return [];
       }
-    });
-  return writers.map((w) => ({ id: w.id, genuine: usable(w.genuine), forged: usable(w.forged) }));
+    }
+    return { images, rasters };
+  };
+  const loaded = writers.map((w) => ({ id: w.id, genuine: usable(w.genuine), forged: usable(w.forged) }));
+  return {
+    images: loaded.map((w) => ({ id: w.id, genuine: w.genuine.images, forged: w.forged.images })),
+    rasters: loaded.map((w) => ({ id: w.id, genuine: w.genuine.rasters, forged: w.forged.rasters })),
+  };
 }
 
 /** Preprocessed rasters (no augmentation) of one writer, for evaluation. */

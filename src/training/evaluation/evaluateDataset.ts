@@ -1,8 +1,8 @@
 import type { ModelCard } from '../../model/modelCard';
-import { matchedPenWidth, strokeWidthOf, type PreprocessVersion } from '../../preprocessing';
+import { matchedPenWidth, strokeWidthOf } from '../../preprocessing';
 import { thresholdFor } from '../../verification/decision';
-import { readDataset, type WriterFiles } from '../data/datasetReader';
-import { loadWriterImages, preprocessWriters, type WriterRasters } from '../data/imageStore';
+import type { WriterFiles } from '../data/datasetReader';
+import type { WriterRasters } from '../data/imageStore';
 import { isValidationWriter } from '../data/split';
 import { flattenRasters, regroup } from '../validation';
 import { protocolScores, type ProtocolScores, type QuestionedSource, type WriterEmbeddings } from './protocol';
@@ -15,10 +15,6 @@ export type EmbedFn = (images: Float32Array, n: number) => Float32Array;
 export function selectWriters(writers: WriterFiles[], split: Split): WriterFiles[] {
   if (split === 'all') return writers;
   return writers.filter((w) => isValidationWriter(w) === (split === 'validation'));
-}
-
-export function loadRasters(dir: string, split: Split, version?: PreprocessVersion): WriterRasters[] {
-  return preprocessWriters(loadWriterImages(selectWriters(readDataset(dir), split)), version);
 }
 
 /**

@@ -86,14 +86,11 @@ const commandOf = (c: { name: string; args: string[] }) => `npm run eval -- ${c.
 console.log(`\nskilled EER / random EER\n${lines.join('\n')}\n\nCommands (first model; --model selects another):\n${conditions.map((c) => `  ${commandOf(c)}`).join('\n')}`);
 if (a.json) writeFileSync(a.json, JSON.stringify(results, null, 2) + '\n');
 
-/** A model's training command: from its own card, else from the previous report (card JSON, then its MODEL_CARD.md). */
+/** A model's training command: from its own card, else as the previous report recorded it. */
 function trainingCommand(m: string): string {
   const p = join(m, 'model-card.json');
   if (existsSync(p)) return JSON.parse(readFileSync(p, 'utf8')).training?.command ?? 'unknown';
-  if (previous?.trainingCommands?.[m]) return previous.trainingCommands[m];
-  const md = a.card && existsSync(join(a.card, 'MODEL_CARD.md')) ? readFileSync(join(a.card, 'MODEL_CARD.md'), 'utf8') : '';
-  const line = md.split('\n').find((l) => l.startsWith(`- ${m}: \``));
-  return line ? line.slice(`- ${m}: \``.length, -1) : 'unknown';
+  return previous?.trainingCommands?.[m] ?? 'unknown';
 }
 
 if (a.card && cardPath) {

@@ -11,22 +11,8 @@ import { decodeTiffBytes, loadTiffDecoder } from './tiff';
  * again before its pixels are copied out.
  */
 export async function decodeImageBlob(blob: Blob, name: string): Promise<PixelImage> {
-  let head: Uint8Array;
-  try {
-    head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
-  } catch (err) {
-    throw new CaptureError('read-failed', `"${name}" could not be read (${(err as Error)?.message ?? err}). Choose the file again.`, { cause: err });
-  }
-  const header = inspectImageFile(name, blob.size, head);
-  if (header.format === 'tiff') {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await blob.arrayBuffer());
-    } catch (err) {
-      throw new CaptureError('read-failed', `"${name}" could not be read (${(err as Error)?.message ?? err}). Choose the file again.`, { cause: err });
-    }
-    return decodeTiffBytes(await loadTiffDecoder(), bytes, name);
-  }
+  const header = inspectImageFile(name, blob.size, await readBytes(blob.slice(0, HEADER_BYTES), name));
+  if (header.format === 'tiff') return decodeTiffBytes(await loadTiffDecoder(), await readBytes(blob, name), name);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
@@ -44,6 +30,15 @@ export async function decodeImageBlob(blob: Blob, name: string): Promise<PixelIm
     return bitmapToPixels(bitmap);
   } finally {
     bitmap.close();
+  }
+}
+
+/** The bytes of (part of) a file; a read error becomes the teller-facing 'read-failed'. */
+async function readBytes(blob: Blob, name: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await blob.arrayBuffer());
+  } catch (err) {
+    throw new CaptureError('read-failed', `"${name}" could not be read (${(err as Error)?.message ?? err}). Choose the file again.`, { cause: err });
   }
 }
 

@@ -7,43 +7,26 @@
  * Run: npx tsx scripts/experiments/cohort-normalisation.ts [MODEL_DIR]
  * Result (docs/training-experiments.md): worse than the shipped score everywhere; not shipped.
  */
-import * as tf from '@tensorflow/tfjs';
-import { embedBatch, toInputBatch } from '../../src/model/embed';
-import { preprocess, type PixelImage } from '../../src/preprocessing';
 import { readDataset } from '../../src/training/data/datasetReader';
 import { loadWriterImages } from '../../src/training/data/imageStore';
 import { selectWriters } from '../../src/training/evaluation/evaluateDataset';
 import { chooseReferences } from '../../src/training/evaluation/protocol';
 import { scoreQuestioned, upperTriangle } from '../../src/verification/decision';
+import { equalErrorRate } from '../../src/verification/metrics';
 import { loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
+import { embedImages } from './embedImages';
 
 await useWasmTrainingBackend();
 const dir = process.argv[2] ?? 'models/countersign-v2';
 const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
-const embed = (imgs: PixelImage[]) => {
-  const out: Float32Array[] = [];
-  for (let s = 0; s < imgs.length; s += 64) {
-    const x = toInputBatch(imgs.slice(s, s + 64).map((g) => preprocess(g, { version: card.preprocessing.version as never }).data), card.architecture);
-    const e = embedBatch(model, x, card.architecture);
-    out.push(...(e.arraySync() as number[][]).map((r) => Float32Array.from(r)));
-    tf.dispose([x, e]);
-  }
-  return out;
-};
 const dist = (a: Float32Array, b: Float32Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2; return Math.sqrt(s); };
-function eer(pos: number[], neg: number[]) { // lower = genuine
-  const all = [...pos.map((s) => [s, 1]), ...neg.map((s) => [s, 0])].sort((a, b) => a[0] - b[0]);
-  let best = 1; let tp = 0; let fp = 0;
-  for (const [, y] of all) { if (y) tp++; else fp++; const frr = 1 - tp / pos.length; const far = fp / neg.length; best = Math.min(best, Math.max(frr, far)); }
-  return best;
-}
 const cohortImgs = loadWriterImages(readDataset(process.env.COHORT ?? '.cache/synthetic/eval-w100-both/scan')).flatMap((w) => w.genuine.slice(0, 4));
-const cohort = embed(cohortImgs);
+const cohort = embedImages(model, card, cohortImgs);
 console.log(`cohort ${cohort.length}`);
 for (const data of ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali']) {
-  const ws = loadWriterImages(selectWriters(readDataset(data), 'validation')).map((w) => ({ id: w.id, g: embed(w.genuine), f: embed(w.forged) }));
+  const ws = loadWriterImages(selectWriters(readDataset(data), 'validation')).map((w) => ({ id: w.id, g: embedImages(model, card, w.genuine), f: embedImages(model, card, w.forged) }));
   for (const k of [1, 5]) {
     const variants: Record<string, { pos: number[]; sk: number[]; rnd: number[] }> = {};
     const add = (name: string, kind: 'pos' | 'sk' | 'rnd', v: number) => ((variants[name] ??= { pos: [], sk: [], rnd: [] })[kind].push(v));
@@ -75,6 +58,6 @@ for (const data of ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali
         add('tnorm-z', kind, (raw - mean) / sd);
       }
     });
-    console.log(`${data.split('/').pop()} k=${k}: ` + Object.entries(variants).map(([n, v]) => `${n} ${(100 * eer(v.pos, v.sk)).toFixed(1)}/${(100 * eer(v.pos, v.rnd)).toFixed(1)}`).join('  '));
+    console.log(`${data.split('/').pop()} k=${k}: ` + Object.entries(variants).map(([n, v]) => `${n} ${(100 * equalErrorRate(v.pos, v.sk).eer).toFixed(1)}/${(100 * equalErrorRate(v.pos, v.rnd).eer).toFixed(1)}`).join('  '));
   }
 }

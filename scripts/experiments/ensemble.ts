@@ -4,9 +4,6 @@
  * with the mean of the two global scales. Prints skilled / random EER on the validation writers.
  * Run: npx tsx scripts/experiments/ensemble.ts MODEL_A MODEL_B
  */
-import * as tf from '@tensorflow/tfjs';
-import { embedBatch, toInputBatch } from '../../src/model/embed';
-import { preprocess, type PixelImage } from '../../src/preprocessing';
 import { readDataset } from '../../src/training/data/datasetReader';
 import { loadWriterImages } from '../../src/training/data/imageStore';
 import { selectWriters } from '../../src/training/evaluation/evaluateDataset';
@@ -15,21 +12,12 @@ import { summarize } from '../../src/training/evaluation/summarize';
 import { thresholdFor } from '../../src/verification/decision';
 import { loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
+import { embedImages } from './embedImages';
 
 await useWasmTrainingBackend();
 const dirs = process.argv.slice(2, 4);
 const cards = dirs.map(readModelCard);
 const models = await Promise.all(dirs.map(loadLayersModelFromDir));
-const embedWith = (mi: number, imgs: PixelImage[]) => {
-  const out: Float32Array[] = [];
-  for (let s = 0; s < imgs.length; s += 64) {
-    const x = toInputBatch(imgs.slice(s, s + 64).map((g) => preprocess(g, { version: cards[mi].preprocessing.version as never }).data), cards[mi].architecture);
-    const e = embedBatch(models[mi], x, cards[mi].architecture);
-    out.push(...(e.arraySync() as number[][]).map((r) => Float32Array.from(r)));
-    tf.dispose([x, e]);
-  }
-  return out;
-};
 const concat = (a: Float32Array[], b: Float32Array[]) =>
   a.map((x, i) => {
     const v = new Float32Array(x.length + b[i].length);
@@ -41,7 +29,7 @@ const rule = { ...cards[0].decision, globalScale: (cards[0].decision.globalScale
 const f = (s: ReturnType<typeof summarize>) => `${(100 * s.skilled.eer).toFixed(1)}% / ${(100 * s.random.eer).toFixed(1)}%`;
 for (const data of ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali']) {
   const ws = loadWriterImages(selectWriters(readDataset(data), 'validation'));
-  const per = [0, 1].map((mi) => ws.map((w) => ({ id: w.id, genuine: embedWith(mi, w.genuine), forged: embedWith(mi, w.forged) })));
+  const per = [0, 1].map((mi) => ws.map((w) => ({ id: w.id, genuine: embedImages(models[mi], cards[mi], w.genuine), forged: embedImages(models[mi], cards[mi], w.forged) })));
   const ens: WriterEmbeddings[] = ws.map((w, i) => ({ id: w.id, genuine: concat(per[0][i].genuine, per[1][i].genuine), forged: concat(per[0][i].forged, per[1][i].forged) }));
   for (const k of [1, 3, 5]) {
     const one = (e: WriterEmbeddings[], r: typeof rule) => summarize(protocolScores(e, k, cards[0].distanceHead, r), thresholdFor(r, null, k));

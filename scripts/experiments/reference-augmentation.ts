@@ -7,8 +7,6 @@
  * Run: npx tsx scripts/experiments/reference-augmentation.ts [MODEL_DIR]   (T=4 by default)
  * Result (docs/training-experiments.md): mixed, within noise; not shipped.
  */
-import * as tf from '@tensorflow/tfjs';
-import { embedBatch, toInputBatch } from '../../src/model/embed';
 import { preprocess, toGrey, type PixelImage } from '../../src/preprocessing';
 import { augment, greyToPixels, type AugmentOptions } from '../../src/training/augment';
 import { Rng } from '../../src/training/data/random';
@@ -20,6 +18,7 @@ import { summarize } from '../../src/training/evaluation/summarize';
 import { thresholdFor } from '../../src/verification/decision';
 import { loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
+import { embedImages, embedRasters } from './embedImages';
 
 await useWasmTrainingBackend();
 const dir = process.argv[2] ?? 'models/countersign-v2';
@@ -27,21 +26,14 @@ const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
 const T = Number(process.env.T ?? 4);
 const GEO: AugmentOptions = { rotateDeg: Number(process.env.ROT ?? 2), shear: Number(process.env.SHEAR ?? 0.05), scale: Number(process.env.SCALE ?? 0.05), aspect: Number(process.env.ASPECT ?? 0.03), strokeProb: Number(process.env.STROKE ?? 0), toneProb: 0, noise: 0 };
-const embed = (rs: Float32Array[]) => {
-  const x = toInputBatch(rs, card.architecture);
-  const e = embedBatch(model, x, card.architecture);
-  const d = e.arraySync() as number[][];
-  tf.dispose([x, e]);
-  return d.map((r) => Float32Array.from(r));
-};
 const norm = (v: Float32Array) => { let s = 0; for (const x of v) s += x * x; s = Math.sqrt(s); return v.map((x) => x / s); };
 function embOf(imgs: PixelImage[], tta: number, seed: string): Float32Array[] {
-  const base = embed(imgs.map((g) => preprocess(g, { version: card.preprocessing.version as never }).data));
+  const base = embedImages(model, card, imgs);
   if (tta === 0) return base;
   return imgs.map((g, i) => {
     const rng = new Rng(1234 + i * 7919 + seed.length);
     const views = Array.from({ length: tta }, () => preprocess(greyToPixels(augment(toGrey(g), rng, GEO)), { version: card.preprocessing.version as never }).data);
-    const es = [base[i], ...embed(views)];
+    const es = [base[i], ...embedRasters(model, card, views)];
     const m = new Float32Array(es[0].length);
     for (const e of es) for (let j = 0; j < m.length; j++) m[j] += e[j] / es.length;
     return norm(m);

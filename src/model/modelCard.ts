@@ -32,6 +32,8 @@ export interface ModelCard {
     steps: number;
     /** The step whose weights ship: the best mean validation skilled EER seen during training. */
     selectedStep: number;
+    /** Set when the shipped weights are the mean of the weights after every step past this one (--average-from). */
+    averagedFrom?: number;
     seconds: number;
     seed: number;
     /** Pretraining before the training above (e.g. on synthetic writers); its time is in `seconds`. */

@@ -7,7 +7,9 @@ export interface CheckpointMeta {
   seconds: number;
   bestScore: number;
   bestStep: number;
-  history: Array<{ step: number; loss: number; valEer?: number; valRandomEer?: number; seconds: number }>;
+  history: Array<{ step: number; loss: number; valEer?: number; valRandomEer?: number; avgValEer?: number; avgValRandomEer?: number; seconds: number }>;
+  /** Snapshots in the running weight average (--average-from), saved in average.bin. */
+  averageCount?: number;
   args: Record<string, unknown>;
   weightShapes: number[][];
   optimizerShapes: number[][];
@@ -41,19 +43,23 @@ function writeAtomic(path: string, data: string | Buffer): void {
   renameSync(path + '.tmp', path);
 }
 
-export function saveCheckpoint(dir: string, meta: CheckpointMeta, weights: Float32Array[], optimizer: Float32Array[], best?: Float32Array[]): void {
+export function saveCheckpoint(dir: string, meta: CheckpointMeta, weights: Float32Array[], optimizer: Float32Array[], best?: Float32Array[], average?: Float32Array[]): void {
   mkdirSync(dir, { recursive: true });
   writeAtomic(join(dir, 'weights.bin'), pack(weights));
   writeAtomic(join(dir, 'optimizer.bin'), pack(optimizer));
   if (best) writeAtomic(join(dir, 'best.bin'), pack(best));
+  if (average) writeAtomic(join(dir, 'average.bin'), pack(average));
   writeAtomic(join(dir, 'state.json'), JSON.stringify(meta, null, 1));
 }
 
-export function loadCheckpoint(dir: string): { meta: CheckpointMeta; weights: Float32Array[]; optimizer: Float32Array[]; best: Float32Array[] | null } | null {
+export function loadCheckpoint(
+  dir: string,
+): { meta: CheckpointMeta; weights: Float32Array[]; optimizer: Float32Array[]; best: Float32Array[] | null; average: Float32Array[] | null } | null {
   if (!existsSync(join(dir, 'state.json'))) return null;
   const meta = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as CheckpointMeta;
   const weights = unpack(readFileSync(join(dir, 'weights.bin')), meta.weightShapes);
   const optimizer = unpack(readFileSync(join(dir, 'optimizer.bin')), meta.optimizerShapes);
   const best = existsSync(join(dir, 'best.bin')) ? unpack(readFileSync(join(dir, 'best.bin')), meta.weightShapes) : null;
-  return { meta, weights, optimizer, best };
+  const average = meta.averageCount && existsSync(join(dir, 'average.bin')) ? unpack(readFileSync(join(dir, 'average.bin')), meta.weightShapes) : null;
+  return { meta, weights, optimizer, best, average };
 }

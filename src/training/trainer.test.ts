@@ -57,4 +57,44 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     expect(second.meta.step).toBe(3);
     expect(second.meta.history).toHaveLength(3);
   });
+
+  it('with averageFrom, evaluates and returns the mean of the late weights, and resumes the mean', async () => {
+    const ws = readDataset(sharedDataset('cedar-dev'));
+    const trainImgs = loadWriterImages(ws.slice(4, 8));
+    const val = [preprocessWriters(loadWriterImages(ws.slice(38, 40)))];
+    const dir = join(mkdtempSync(join(tmpdir(), 'cs-avg-')), 'run');
+    const logs: string[] = [];
+    const opts: TrainOptions = {
+      cfg: { ...DEFAULT_MODEL_CONFIG, filters: [4, 4, 8, 8, 8], embeddingDim: 16 },
+      loss: { kind: 'triplet', mining: 'semi-hard', margin: 0.3 },
+      metric: 'euclidean',
+      steps: 3,
+      lr: 1e-2,
+      batch: { writers: 2, genuine: 2, forged: 1 },
+      workers: 2,
+      seed: 3,
+      evalEvery: 3,
+      checkpointDir: dir,
+      checkpointSeconds: 0,
+      augment: null,
+      preprocessVersion: 'pp1-otsu-binary-96x192',
+      args: {},
+      averageFrom: 1,
+    };
+    const first = await train(trainImgs, val, opts, (s) => logs.push(s));
+    const saved = loadCheckpoint(dir)!;
+    expect(saved.meta.averageCount).toBe(2);
+    expect(saved.average).not.toBeNull();
+    expect(logs.some((l) => /step 3\/3 .*\(mean of 2 steps: \d+\.\d%\/\d+\.\d%\)/.test(l))).toBe(true);
+    expect(first.meta.history[2].avgValEer).toBeGreaterThanOrEqual(0);
+    // The returned trainable weights are the mean, which differs from the last step's weights.
+    const returned = first.net.getWeights();
+    expect(Array.from(returned[0])).toEqual(Array.from(saved.average![0]));
+    expect(Array.from(saved.weights[0])).not.toEqual(Array.from(saved.average![0]));
+    // Resuming for one more step adds one snapshot to the saved mean.
+    const second = await train(trainImgs, val, { ...opts, steps: 4, evalEvery: 4 }, (s) => logs.push(s));
+    expect(loadCheckpoint(dir)!.meta.averageCount).toBe(3);
+    expect(logs.some((l) => /step 4\/4 .*mean of 3 steps/.test(l))).toBe(true);
+    expect(second.meta.step).toBe(4);
+  });
 });

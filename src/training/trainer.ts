@@ -10,6 +10,7 @@ import type { LossOptions } from './losses';
 import { Network, type MetricKind } from './network';
 import { WorkerPool } from './parallel/workerPool';
 import { flattenRasters, regroup, validationEer } from './validation';
+import { WeightAverage } from './weightAverage';
 
 export interface TrainOptions {
   cfg: ModelConfig;
@@ -29,6 +30,11 @@ export interface TrainOptions {
   args: Record<string, unknown>;
   /** Starting weights (e.g. after pretraining on synthetic writers); a checkpoint overrides them. */
   initWeights?: Float32Array[];
+  /**
+   * Weight averaging: from this step on, the weights after every step join a running mean, which
+   * is evaluated beside the current weights and becomes the result (no selection by validation).
+   */
+  averageFrom?: number;
 }
 
 export interface TrainResult {
@@ -66,12 +72,14 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     optimizerShapes: [],
   };
   let best: Float32Array[] | null = null;
+  let average = new WeightAverage();
   // One Adam step with zero gradients creates the slot variables, so a checkpoint can restore them.
   const resumed = loadCheckpoint(o.checkpointDir);
   if (resumed) {
     meta = resumed.meta;
     net.setWeights(resumed.weights);
     best = resumed.best;
+    if (resumed.average) average = new WeightAverage(resumed.average, resumed.meta.averageCount);
     optimizer.applyGradients(net.vars.map((v) => ({ name: v.name, tensor: tf.zerosLike(v) })));
     const slots = await optimizer.getWeights();
     await optimizer.setWeights(slots.map((s, i) => ({ name: s.name, tensor: tf.tensor(resumed.optimizer[i], s.tensor.shape) })));
@@ -128,6 +136,10 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
       tf.tidy(() => optimizer.applyGradients(net.vars.map((v, i) => ({ name: v.name, tensor: tf.tensor(grads[i], v.shape) }))));
       meta.step = step + 1;
       meta.seconds = (Date.now() - t0) / 1000;
+      if (o.averageFrom !== undefined && meta.step > o.averageFrom) {
+        average.add(net.getWeights());
+        meta.averageCount = average.count;
+      }
       const entry: CheckpointMeta['history'][0] = { step: meta.step, loss, seconds: meta.seconds };
       if (meta.step % o.evalEvery === 0 || meta.step === o.steps) {
         const w = net.getWeights();
@@ -136,6 +148,13 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
         entry.valEer = score;
         entry.valRandomEer = r.reduce((s, x) => s + x.random, 0) / r.length;
         lastVal = r.map((x) => `${(100 * x.skilled).toFixed(1)}%/${(100 * x.random).toFixed(1)}%`).join(' ');
+        const mean = average.count > 1 ? average.mean() : null;
+        if (mean) {
+          const ra = await evaluate(mean);
+          entry.avgValEer = ra.reduce((s, x) => s + x.skilled, 0) / ra.length;
+          entry.avgValRandomEer = ra.reduce((s, x) => s + x.random, 0) / ra.length;
+          lastVal += ` (mean of ${average.count} steps: ${ra.map((x) => `${(100 * x.skilled).toFixed(1)}%/${(100 * x.random).toFixed(1)}%`).join(' ')})`;
+        }
         if (score <= meta.bestScore) {
           meta.bestScore = score;
           meta.bestStep = meta.step;
@@ -155,14 +174,16 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
       if (Date.now() - lastCkpt > o.checkpointSeconds * 1000 || meta.step === o.steps) {
         const slots = await optimizer.getWeights();
         meta.optimizerShapes = slots.map((s) => s.tensor.shape);
-        saveCheckpoint(o.checkpointDir, meta, net.getWeights(), slots.map((s) => s.tensor.dataSync() as Float32Array), best ?? undefined);
+        saveCheckpoint(o.checkpointDir, meta, net.getWeights(), slots.map((s) => s.tensor.dataSync() as Float32Array), best ?? undefined, average.mean() ?? undefined);
         lastCkpt = Date.now();
       }
     }
   } finally {
     await pool.close();
   }
-  if (best) net.setWeights(best);
+  const mean = o.averageFrom !== undefined ? average.mean() : null;
+  if (mean) net.setWeights(mean);
+  else if (best) net.setWeights(best);
   net.recalibrate(calibration.images, calibration.n);
   return { net, meta };
 }

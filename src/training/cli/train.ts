@@ -43,6 +43,8 @@ const USAGE = `npm run train -- [options]
                        in --data do not crowd out 115 real ones)
   --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width)
   --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster)
+  --average-from N     ship the mean of the weights after every step past N of the training on --data
+                       (weight averaging, evaluated beside the current weights) instead of the best step
   --aggregate A        score rule exported with the model: min | mean | min-mean (default min-mean)
   --prior-weight W     weight of the global writer-scale prior, in references (default 5)`;
 
@@ -74,6 +76,7 @@ const a = cliArgs(
     preprocess: { type: 'string' },
     filters: { type: 'string' },
     aggregate: { type: 'string' },
+    'average-from': { type: 'string' },
     'prior-weight': { type: 'string' },
   },
   USAGE,
@@ -128,6 +131,11 @@ const valRasters = valSets.map((s) => preprocessWriters(loadWriterImages(s.valid
 log(`decoded ${trainImages.reduce((n, w) => n + w.genuine.length + w.forged.length, 0)} training images`);
 
 const steps = num(a.steps, 400, 'steps');
+const averageFrom = a['average-from'] === undefined ? undefined : num(a['average-from'], 0, 'average-from');
+if (averageFrom !== undefined && (!Number.isInteger(averageFrom) || averageFrom < 0 || averageFrom >= steps - 1)) {
+  console.error(`--average-from must be a whole number of steps below --steps - 1 (${steps - 1}); got ${a['average-from']}`);
+  process.exit(2);
+}
 const margin = num(a.margin, loss === 'contrastive' ? 1.0 : 0.3, 'margin');
 const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
 const opts: TrainOptions = {
@@ -145,6 +153,7 @@ const opts: TrainOptions = {
   augment: AUGMENT_PRESETS[augmentName],
   preprocessVersion,
   args: { ...a },
+  averageFrom,
 };
 
 // Optional pretraining (synthetic writers or other data sets), then training on --data from its weights.
@@ -172,13 +181,14 @@ if (pretrainDirs.length && !loadCheckpoint(ckpt)) {
   const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');
   const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).train);
   log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
-  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, steps: preSteps, checkpointDir: join(ckpt, 'pretrain') }, log);
+  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
   opts.initWeights = pre.net.getWeights();
   pretrain = { data: pretrainDirs, writers: preFiles.length, steps: pre.meta.step, selectedStep: pre.meta.bestStep, seconds: Math.round(pre.meta.seconds) };
   log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
 }
 const { net, meta } = await train(trainImages, valRasters, opts, log);
 log(`trained ${meta.step} steps in ${(meta.seconds / 60).toFixed(1)} min; best validation skilled EER ${(100 * meta.bestScore).toFixed(2)}% at step ${meta.bestStep}`);
+if (averageFrom !== undefined) log(`exporting the mean of the weights after steps ${averageFrom + 1}-${meta.step} (${meta.averageCount ?? 0} snapshots), not the best step`);
 if (!a['no-export']) {
   const card = await exportModel({
     net,
@@ -196,6 +206,7 @@ if (!a['no-export']) {
       loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation`,
       steps: meta.step,
       selectedStep: meta.bestStep,
+      averagedFrom: averageFrom,
       seconds: Math.round(meta.seconds + (pretrain?.seconds ?? 0)),
       seed,
       pretrain,

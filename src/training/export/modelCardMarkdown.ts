@@ -33,7 +33,11 @@ ${d.operatingPoints.map((p) => `  - ${p.name}: T = ${ts(p.thresholds ?? [p.thres
 ## Training
 - Command: \`${card.training.command}\`
 - Data: ${card.training.data.join(', ')}; ${card.training.trainWriters.length} training writers, ${card.training.validationWriters.length} validation writers (never trained on): ${card.training.validationWriters.join(' ')}.
-- Loss: ${card.training.loss}. ${card.training.steps} steps (shipped weights: step ${card.training.selectedStep}, the best validation skilled EER), ${(card.training.seconds / 60).toFixed(1)} minutes on a 2-core machine (wasm backend, 2 worker threads), seed ${card.training.seed}.${
+- Loss: ${card.training.loss}. ${card.training.steps} steps (shipped weights: ${
+  card.training.averagedFrom !== undefined
+    ? `the mean of the weights after steps ${card.training.averagedFrom + 1}-${card.training.steps}, weight averaging, not selected on validation writers`
+    : `step ${card.training.selectedStep}, the best validation skilled EER`
+}), ${(card.training.seconds / 60).toFixed(1)} minutes on a 2-core machine (wasm backend, 2 worker threads), seed ${card.training.seed}.${
   card.training.pretrain
     ? `\n- Pretrained first on ${card.training.pretrain.writers} writers of ${card.training.pretrain.data.join(', ')} for ${card.training.pretrain.steps} steps (weights of step ${card.training.pretrain.selectedStep} carried over, ${(card.training.pretrain.seconds / 60).toFixed(1)} minutes, included in the time above), then trained as above.`
     : ''

@@ -1,6 +1,10 @@
 /**
  * npm run bench -- [--json FILE] [--backends webgpu,wasm,webgl,cpu] [--runs N] [--cold N]
  *                  [--memory-runs N] [--customers N] [--budget-s S] [--markdown FILE] [--merge]
+ *                  [--model DIR]
+ *
+ * --model DIR: benchmark the model exported in DIR (e.g. runs/small) instead of the default of
+ * models/index.json; it is copied into the benchmark build only, never into models/.
  *
  * --merge: re-measure only the given backends and replace them in an existing --json FILE (for a
  * backend whose run was disturbed by other work; the file then lists every command in "commands").
@@ -19,10 +23,10 @@
  * extrapolated to 100 customers (enroll_100_extrapolated: true). wasm is never cut short.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
@@ -52,10 +56,15 @@ interface Options {
   budgetS: number;
   /** Merge the measured backends into an existing --json FILE instead of replacing it. */
   merge: boolean;
+  /** An exported model folder to benchmark instead of the default model. */
+  model: string | null;
 }
 
+/** Query parameter that makes bench.html load the --model model ('' for the default). */
+let modelQuery = '';
+
 function parseArgs(argv: string[]): Options {
-  const o: Options = { json: null, markdown: null, backends: [...ALL_BACKENDS], runs: 100, cold: 3, memoryRuns: 200, customers: 100, batch: 16, batchRuns: 10, budgetS: 30, merge: false };
+  const o: Options = { json: null, markdown: null, backends: [...ALL_BACKENDS], runs: 100, cold: 3, memoryRuns: 200, customers: 100, batch: 16, batchRuns: 10, budgetS: 30, merge: false, model: null };
   const num = (v: string | undefined, name: string) => {
     const n = Number(v);
     if (!Number.isFinite(n) || n < 1) throw new Error(`${name} needs a positive number, got ${v}`);
@@ -82,6 +91,12 @@ function parseArgs(argv: string[]): Options {
       case '--batch-runs': o.batchRuns = num(val(), '--batch-runs'); break;
       case '--budget-s': o.budgetS = num(val(), '--budget-s'); break;
       case '--merge': o.merge = true; break;
+      case '--model': {
+        const dir = val();
+        for (const f of ['model.json', 'model-card.json']) if (!existsSync(join(dir, f))) throw new Error(`--model ${dir}: no ${f} there (give a folder written by npm run train)`);
+        o.model = dir;
+        break;
+      }
       case '--help':
       case '-h':
         console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
@@ -190,7 +205,7 @@ async function openBench(browser: Browser, base: string, backend: Backend, mode:
   page.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(`console: ${m.text().slice(0, 300)}`);
   });
-  await page.goto(`${base}/bench.html?backend=${backend}&mode=${mode}${extra}`);
+  await page.goto(`${base}/bench.html?backend=${backend}&mode=${mode}${extra}${modelQuery}`);
   await page.waitForFunction(() => window.__bench !== undefined && window.__bench.state !== 'loading', undefined, { timeout: READY_TIMEOUT_MS, polling: 50 });
   const state = await page.evaluate(() => ({ state: window.__bench!.state, error: window.__bench!.error, load: window.__bench!.load }));
   return { context, page, ...state };
@@ -350,6 +365,13 @@ async function main(): Promise<void> {
   const images = loadImages();
   log('building bench.html …');
   await buildBench();
+  if (o.model) {
+    const id = basename(resolve(o.model));
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) throw new Error(`--model folder name "${id}" cannot be a model id (letters, digits, . _ -)`);
+    cpSync(o.model, join(OUT_DIR, 'models', id), { recursive: true });
+    modelQuery = `&model=${encodeURIComponent(id)}`;
+    log(`benchmarking the model in ${o.model} (as ${id}), not the default`);
+  }
   const port = await freePort();
   let server: PreviewServer | null = null;
   let browser: Browser | null = null;

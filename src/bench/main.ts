@@ -246,7 +246,7 @@ async function startApp(): Promise<LoadReport> {
   const rt = await startRuntime(requested, `${import.meta.env.BASE_URL}models/`, (p) => {
     if (stages[p.stage] === undefined) stages[p.stage] = Math.round(performance.now());
     say(`${requested}: ${p.text}`);
-  }, { parallelCompile: params.get('parallelCompile') !== '0' });
+  }, { parallelCompile: params.get('parallelCompile') !== '0', modelId: params.get('model') ?? undefined });
   runtime = rt;
   const report = await finishLoad({
     loadMs: rt.info.loadMs,

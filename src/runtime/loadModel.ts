@@ -40,17 +40,29 @@ export function checkModelCard(card: ModelCard): void {
   }
 }
 
+/** A model id is one folder name under models/ (letters, digits, dot, dash, underscore). */
+export function isModelId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id) && !id.includes('..');
+}
+
 /**
- * Loads the default model named by <base>index.json: its card and its tfjs layers model.
+ * Loads the default model named by <base>index.json (or the model `modelId`, e.g. for the
+ * benchmark of another model): its card and its tfjs layers model.
  * onProgress receives the weight download fraction (0..1).
  */
-export async function loadDefaultModel(baseUrl: string, onProgress?: (fraction: number) => void): Promise<LoadedModel> {
+export async function loadDefaultModel(baseUrl: string, onProgress?: (fraction: number) => void, modelId?: string): Promise<LoadedModel> {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  const index = await fetchJson<ModelIndex>(`${base}index.json`, 'model index');
-  if (!index.default) throw new AppError('model-load', `${base}index.json names no default model.`);
-  const card = await fetchJson<ModelCard>(`${base}${index.default}/model-card.json`, 'model card');
+  let id = modelId;
+  if (id === undefined) {
+    const index = await fetchJson<ModelIndex>(`${base}index.json`, 'model index');
+    if (!index.default) throw new AppError('model-load', `${base}index.json names no default model.`);
+    id = index.default;
+  } else if (!isModelId(id)) {
+    throw new AppError('model-load', `"${id}" is not a model name (one folder under models/).`);
+  }
+  const card = await fetchJson<ModelCard>(`${base}${id}/model-card.json`, 'model card');
   checkModelCard(card);
-  const url = `${base}${index.default}/model.json`;
+  const url = `${base}${id}/model.json`;
   let model: tf.LayersModel;
   try {
     model = await tf.loadLayersModel(url, { onProgress: (f) => onProgress?.(f) });

@@ -93,7 +93,7 @@ export async function startRuntime(
   preference: BackendPreference,
   modelBase: string,
   onProgress: (p: RuntimeProgress) => void = () => undefined,
-  options: { parallelCompile?: boolean } = {},
+  options: { parallelCompile?: boolean; /** A model other than the default of index.json (benchmarks). */ modelId?: string } = {},
 ): Promise<Runtime> {
   const t0 = performance.now();
   onProgress({ stage: 'adapter', fraction: 0.02, text: 'Looking for a WebGPU adapter…' });
@@ -114,8 +114,10 @@ export async function startRuntime(
     wasmThreads = getThreadsCount();
   }
   onProgress({ stage: 'model', fraction: 0.1, text: 'Downloading the model…' });
-  const loaded = await loadDefaultModel(modelBase, (f) =>
-    onProgress({ stage: 'model', fraction: 0.1 + 0.6 * f, text: `Downloading the model… ${Math.round(f * 100)}%` }),
+  const loaded = await loadDefaultModel(
+    modelBase,
+    (f) => onProgress({ stage: 'model', fraction: 0.1 + 0.6 * f, text: `Downloading the model… ${Math.round(f * 100)}%` }),
+    options.modelId,
   );
   const { card } = loaded;
   // Inference-only: conv + batch norm + ReLU run as one fused conv (same outputs, fewer passes).

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ModelCard } from '../../model/modelCard';
+import { modelCardMarkdown } from './modelCardMarkdown';
+
+const shipped = JSON.parse(readFileSync('models/countersign-v2/model-card.json', 'utf8')) as ModelCard;
+
+describe('MODEL_CARD.md says which weights ship', () => {
+  it('the best validation step when the run selected one', () => {
+    const md = modelCardMarkdown(shipped, []);
+    expect(md).toContain(`shipped weights: step ${shipped.training.selectedStep}, the best validation skilled EER`);
+  });
+  it('the mean of the late weights after --average-from, not a selected step', () => {
+    const card: ModelCard = { ...shipped, training: { ...shipped.training, steps: 400, averagedFrom: 200 } };
+    const md = modelCardMarkdown(card, []);
+    expect(md).toContain('shipped weights: the mean of the weights after steps 201-400, weight averaging, not selected on validation writers');
+    expect(md).not.toContain('the best validation skilled EER');
+  });
+});

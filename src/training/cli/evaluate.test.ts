@@ -23,7 +23,15 @@ describe('npm run eval (the stable interface)', () => {
     const json = join(root, '..', 'out.json');
     const stdout = execFileSync(tsx, [cli, '--data', root, '--refs', '3', '--json', json], { encoding: 'utf8' });
     const r = JSON.parse(readFileSync(json, 'utf8'));
-    expect(Object.keys(r).sort()).toEqual(['model', 'random', 'references', 'seconds', 'skilled', 'writers']);
+    // The contracted keys, plus the verdict shares under the app's refer band (added, nothing renamed).
+    expect(Object.keys(r).sort()).toEqual(['model', 'random', 'references', 'seconds', 'skilled', 'verdicts', 'writers']);
+    for (const kind of ['genuine', 'skilled', 'random']) {
+      const v = r.verdicts[kind];
+      expect(v.genuine + v.refer + v.forged).toBeCloseTo(1, 10);
+    }
+    expect(r.verdicts.referBand).toBeGreaterThan(0);
+    // Outright acceptances of forgeries can only be fewer than the single-threshold FAR.
+    expect(r.verdicts.skilled.genuine).toBeLessThanOrEqual(r.skilled.far);
     expect(r.writers).toBe(4);
     expect(r.references).toBe(3);
     expect(typeof r.model).toBe('string');
@@ -36,6 +44,7 @@ describe('npm run eval (the stable interface)', () => {
     // the readable table: 4 writers x 5 questioned genuine, 6 forged, 3 x 2 random negatives
     expect(stdout).toMatch(/skilled .*20 genuine, 24 forged/);
     expect(stdout).toMatch(/random .*24 other writers' genuine/);
+    expect(stdout).toMatch(/skilled forgeries\s+\d+\.\d\d% +\d+\.\d\d% +\d+\.\d\d%/);
   });
 
   it('evaluates across domains: references from scans, questioned signatures drawn on the pad', () => {

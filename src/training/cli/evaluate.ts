@@ -110,6 +110,7 @@ const out = {
   ...(a['pen-match'] ? { penMatch: { widths: widths.sort((x, y) => x - y) } } : {}),
   skilled: r.summary.skilled,
   random: r.summary.random,
+  verdicts: r.summary.verdicts,
   seconds: Number(seconds.toFixed(2)),
 };
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`.padStart(8);
@@ -119,5 +120,11 @@ console.log(`threshold ${thresholdFor(card.decision, null, k).toFixed(4)} for ${
 console.log(`              EER      AUC      FAR      FRR   (questioned)`);
 console.log(`skilled  ${pct(out.skilled.eer)} ${out.skilled.auc.toFixed(4).padStart(8)} ${pct(out.skilled.far)} ${pct(out.skilled.frr)}   ${r.summary.genuineCount} genuine, ${r.summary.skilledCount} forged`);
 console.log(`random   ${pct(out.random.eer)}          ${pct(out.random.far)}            ${r.summary.randomCount} other writers' genuine`);
+const v = r.summary.verdicts;
+const shares = (x: typeof v.genuine) => (x ? `${pct(x.genuine)} ${pct(x.refer)} ${pct(x.forged)}` : '     n/a      n/a      n/a');
+console.log(`with the app's refer band (+-${(100 * v.referBand).toFixed(0)}% of the threshold):  genuine    refer   forged   (verdicts)`);
+console.log(`  genuine signatures                                ${shares(v.genuine)}`);
+console.log(`  skilled forgeries                                 ${shares(v.skilled)}`);
+console.log(`  other writers' signatures                         ${shares(v.random)}`);
 console.log(`${seconds.toFixed(1)} s`);
 if (a.json) writeFileSync(a.json, JSON.stringify(out, null, 2) + '\n');

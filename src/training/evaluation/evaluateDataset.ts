@@ -66,5 +66,5 @@ export function evaluateRasters(
     };
   }
   const scores = protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, source);
-  return { writers: writers.filter((w) => w.genuine.length > k).length, references: k, summary: summarize(scores, thresholdFor(card.decision, null, k)), scores };
+  return { writers: writers.filter((w) => w.genuine.length > k).length, references: k, summary: summarize(scores, thresholdFor(card.decision, null, k), card.decision.referBand), scores };
 }

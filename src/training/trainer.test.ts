@@ -9,7 +9,7 @@ import { loadCheckpoint } from './checkpoint';
 import { readDataset } from './data/datasetReader';
 import { loadWriterImages, preprocessWriters } from './data/imageStore';
 import { useWasmTrainingBackend } from './kernels/wasmBackend';
-import { learningRate, train, type TrainOptions } from './trainer';
+import { etaSeconds, fmtTime, learningRate, train, type TrainOptions } from './trainer';
 
 describe('training loop (2 worker threads, checkpoints, resume)', () => {
   beforeAll(async () => {
@@ -20,6 +20,15 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     expect(learningRate(0, 100, 1, 10)).toBeCloseTo(0.1, 10);
     expect(learningRate(10, 100, 1, 10)).toBeCloseTo(1, 10);
     expect(learningRate(100, 100, 1, 10)).toBeCloseTo(0.02, 10);
+  });
+
+  it('ETA counts only the steps run since this process started (a resumed run too)', () => {
+    // resumed at step 300 of 600, 40 steps in 146 s since -> 260 steps left at 3.65 s each
+    expect(etaSeconds(340, 300, 600, 146)).toBeCloseTo(949, 0);
+    expect(etaSeconds(300, 300, 600, 5)).toBeNaN();
+    expect(fmtTime(949)).toBe('15m49s');
+    expect(fmtTime(59.6)).toBe('1m00s');
+    expect(fmtTime(NaN)).toBe('-');
   });
 
   it('trains on real signatures, checkpoints, and resumes where it stopped', async () => {

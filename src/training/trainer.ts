@@ -49,7 +49,21 @@ export function learningRate(step: number, total: number, base: number, warmup =
   return base * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t))));
 }
 
-const fmtTime = (s: number) => `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
+/**
+ * Seconds left, from the pace of the steps run in this process (a resumed run's earlier steps
+ * ran at another time and do not count).
+ */
+export function etaSeconds(step: number, startStep: number, totalSteps: number, secondsSinceStart: number): number {
+  const done = step - startStep;
+  if (done <= 0 || secondsSinceStart <= 0) return NaN;
+  return ((totalSteps - step) * secondsSinceStart) / done;
+}
+
+export function fmtTime(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '-';
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
 
 /**
  * Data-parallel training: each worker computes the gradient of its own batch (P writers x
@@ -115,6 +129,8 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
   };
 
   const t0 = Date.now() - meta.seconds * 1000;
+  const startStep = meta.step;
+  const startedAt = Date.now();
   let lastCkpt = Date.now();
   let lossAvg = NaN;
   let lastVal = '';
@@ -163,8 +179,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
       }
       meta.history.push(entry);
       if (meta.step % 10 === 0 || entry.valEer !== undefined) {
-        const rate = (meta.step - (resumed?.meta.step ?? 0)) / Math.max(1e-3, (Date.now() - t0) / 1000 - (resumed?.meta.seconds ?? 0));
-        const eta = (o.steps - meta.step) / Math.max(rate, 1e-6);
+        const eta = etaSeconds(meta.step, startStep, o.steps, (Date.now() - startedAt) / 1000);
         log(
           `step ${meta.step}/${o.steps} epoch ${((meta.step * perStep) / trainImages).toFixed(2)} loss ${lossAvg.toFixed(4)} active ${(100 * active).toFixed(0)}%` +
             ` val skilled/random EER ${lastVal || '-'} (best ${Number.isFinite(meta.bestScore) ? (100 * meta.bestScore).toFixed(2) + '% @' + meta.bestStep : '-'})` +

@@ -9,6 +9,13 @@ export interface EvalFigures {
   references: number;
   skilled: { eer: number; auc: number; far: number; frr: number };
   random: { eer: number; far: number };
+  /** Shares of genuine / refer / forged verdicts under the refer band (cards exported since the sixth session). */
+  verdicts?: {
+    referBand: number;
+    genuine: Record<'genuine' | 'refer' | 'forged', number> | null;
+    skilled: Record<'genuine' | 'refer' | 'forged', number> | null;
+    random: Record<'genuine' | 'refer' | 'forged', number> | null;
+  };
   command: string;
 }
 

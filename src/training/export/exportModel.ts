@@ -83,6 +83,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
         references: k,
         skilled: r.summary.skilled,
         random: r.summary.random,
+        verdicts: r.summary.verdicts,
         command: `npm run eval -- --data ${v.dataDir} --split validation --refs ${k} --json out.json`,
       };
       card.metrics.push(fig);

@@ -16,4 +16,13 @@ describe('MODEL_CARD.md says which weights ship', () => {
     expect(md).toContain('shipped weights: the mean of the weights after steps 201-400, weight averaging, not selected on validation writers');
     expect(md).not.toContain('the best validation skilled EER');
   });
+
+  it('adds the refer-band table when the card has verdict shares', () => {
+    expect(modelCardMarkdown(shipped, [])).not.toContain('With the refer band');
+    const shares = { genuine: 0.8, refer: 0.15, forged: 0.05 };
+    const card: ModelCard = { ...shipped, metrics: shipped.metrics.map((m) => ({ ...m, verdicts: { referBand: 0.08, genuine: shares, skilled: shares, random: null } })) };
+    const md = modelCardMarkdown(card, []);
+    expect(md).toContain('With the refer band (scores within 8% of the threshold go to a human)');
+    expect(md).toContain(`| ${shipped.metrics[0].data} | ${shipped.metrics[0].references} | 80.00% / 15.00% / 5.00% | 80.00% / 15.00% / 5.00% | n/a |`);
+  });
 });

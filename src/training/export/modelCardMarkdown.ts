@@ -3,6 +3,20 @@ import type { ModelCard } from '../../model/modelCard';
 const ts = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
 
+/** The refer-band table (accepted / referred / rejected), when the card has the shares. */
+function verdictTable(card: ModelCard): string {
+  const rows = card.metrics.filter((m) => m.verdicts);
+  if (!rows.length) return '';
+  const v = (x: Record<'genuine' | 'refer' | 'forged', number> | null) => (x ? `${pct(x.genuine)} / ${pct(x.refer)} / ${pct(x.forged)}` : 'n/a');
+  return `With the refer band (scores within ${(100 * rows[0].verdicts!.referBand).toFixed(0)}% of the threshold go to a human), verdicts given (genuine / refer / forged):
+
+| data | refs | genuine signatures | skilled forgeries | other writers' signatures |
+|---|---|---|---|---|
+${rows.map((m) => `| ${m.data} | ${m.references} | ${v(m.verdicts!.genuine)} | ${v(m.verdicts!.skilled)} | ${v(m.verdicts!.random)} |`).join('\n')}
+
+`;
+}
+
 /** MODEL_CARD.md, generated from model-card.json so the two never disagree. */
 export function modelCardMarkdown(card: ModelCard, curveLegend: string[]): string {
   const d = card.decision;
@@ -48,7 +62,7 @@ ${d.operatingPoints.map((p) => `  - ${p.name}: T = ${ts(p.thresholds ?? [p.thres
 |---|---|---|---|---|---|---|---|---|
 ${rows}
 
-Reproduce a row: ${card.metrics[0]?.command ?? 'npm run eval -- --data DIR --refs K --json FILE'}
+${verdictTable(card)}Reproduce a row: ${card.metrics[0]?.command ?? 'npm run eval -- --data DIR --refs K --json FILE'}
 
 Validation rows are in-sample for the threshold (it was fixed on these writers); EER/AUC do not depend on it.
 

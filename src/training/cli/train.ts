@@ -114,6 +114,12 @@ if (filters.length !== 5 || filters.some((f) => !Number.isInteger(f) || f < 1 ||
   process.exit(2);
 }
 const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, filters: filters as ModelConfig['filters'], embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
+const steps = num(a.steps, 400, 'steps');
+const averageFrom = a['average-from'] === undefined ? undefined : num(a['average-from'], 0, 'average-from');
+if (averageFrom !== undefined && (!Number.isInteger(averageFrom) || averageFrom < 0 || averageFrom >= steps - 1)) {
+  console.error(`--average-from must be a whole number of steps below --steps - 1 (${steps - 1}); got ${a['average-from']}`);
+  process.exit(2);
+}
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 await useWasmTrainingBackend();
@@ -130,12 +136,6 @@ if (valSets.length === 0) {
 const valRasters = valSets.map((s) => preprocessWriters(loadWriterImages(s.validation), preprocessVersion));
 log(`decoded ${trainImages.reduce((n, w) => n + w.genuine.length + w.forged.length, 0)} training images`);
 
-const steps = num(a.steps, 400, 'steps');
-const averageFrom = a['average-from'] === undefined ? undefined : num(a['average-from'], 0, 'average-from');
-if (averageFrom !== undefined && (!Number.isInteger(averageFrom) || averageFrom < 0 || averageFrom >= steps - 1)) {
-  console.error(`--average-from must be a whole number of steps below --steps - 1 (${steps - 1}); got ${a['average-from']}`);
-  process.exit(2);
-}
 const margin = num(a.margin, loss === 'contrastive' ? 1.0 : 0.3, 'margin');
 const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
 const opts: TrainOptions = {

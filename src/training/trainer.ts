@@ -65,6 +65,11 @@ export function fmtTime(seconds: number): string {
   return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
 }
 
+type ValEers = { skilled: number; random: number }[];
+const meanOf = (r: ValEers, k: 'skilled' | 'random') => r.reduce((s, x) => s + x[k], 0) / r.length;
+/** Skilled/random EER per validation set, e.g. "10.0%/2.6% 12.9%/6.4%". */
+const formatEers = (r: ValEers) => r.map((x) => `${(100 * x.skilled).toFixed(1)}%/${(100 * x.random).toFixed(1)}%`).join(' ');
+
 /**
  * Data-parallel training: each worker computes the gradient of its own batch (P writers x
  * (K genuine + F forgeries)); the main thread averages them, applies Adam and sends the new
@@ -160,16 +165,16 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
       if (meta.step % o.evalEvery === 0 || meta.step === o.steps) {
         const w = net.getWeights();
         const r = await evaluate(w);
-        const score = r.reduce((s, x) => s + x.skilled, 0) / r.length;
+        const score = meanOf(r, 'skilled');
         entry.valEer = score;
-        entry.valRandomEer = r.reduce((s, x) => s + x.random, 0) / r.length;
-        lastVal = r.map((x) => `${(100 * x.skilled).toFixed(1)}%/${(100 * x.random).toFixed(1)}%`).join(' ');
+        entry.valRandomEer = meanOf(r, 'random');
+        lastVal = formatEers(r);
         const mean = average.count > 1 ? average.mean() : null;
         if (mean) {
           const ra = await evaluate(mean);
-          entry.avgValEer = ra.reduce((s, x) => s + x.skilled, 0) / ra.length;
-          entry.avgValRandomEer = ra.reduce((s, x) => s + x.random, 0) / ra.length;
-          lastVal += ` (mean of ${average.count} steps: ${ra.map((x) => `${(100 * x.skilled).toFixed(1)}%/${(100 * x.random).toFixed(1)}%`).join(' ')})`;
+          entry.avgValEer = meanOf(ra, 'skilled');
+          entry.avgValRandomEer = meanOf(ra, 'random');
+          lastVal += ` (mean of ${average.count} steps: ${formatEers(ra)})`;
         }
         if (score <= meta.bestScore) {
           meta.bestScore = score;

@@ -32,6 +32,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, preview, type PreviewServer } from 'vite';
 import type { BenchApi, LoadReport, Subject } from '../src/bench/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { isModelId } from '../src/model/modelCard';
 import { formatMarkdownTable, formatTable, median, ratio, round, summarize } from '../src/bench/stats';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,11 +64,14 @@ interface Options {
 /** Query parameter that makes bench.html load the --model model ('' for the default). */
 let modelQuery = '';
 
+/** A mistake in the command line: printed without a stack trace. */
+class UsageError extends Error {}
+
 function parseArgs(argv: string[]): Options {
   const o: Options = { json: null, markdown: null, backends: [...ALL_BACKENDS], runs: 100, cold: 3, memoryRuns: 200, customers: 100, batch: 16, batchRuns: 10, budgetS: 30, merge: false, model: null };
   const num = (v: string | undefined, name: string) => {
     const n = Number(v);
-    if (!Number.isFinite(n) || n < 1) throw new Error(`${name} needs a positive number, got ${v}`);
+    if (!Number.isFinite(n) || n < 1) throw new UsageError(`${name} needs a positive number, got ${v}`);
     return Math.floor(n);
   };
   for (let i = 0; i < argv.length; i++) {
@@ -79,7 +83,7 @@ function parseArgs(argv: string[]): Options {
       case '--markdown': o.markdown = val(); break;
       case '--backends': {
         const list = val().split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-        for (const b of list) if (!(ALL_BACKENDS as readonly string[]).includes(b)) throw new Error(`unknown backend ${b} (use ${ALL_BACKENDS.join(',')})`);
+        for (const b of list) if (!(ALL_BACKENDS as readonly string[]).includes(b)) throw new UsageError(`unknown backend ${b} (use ${ALL_BACKENDS.join(',')})`);
         o.backends = list as Backend[];
         break;
       }
@@ -93,7 +97,7 @@ function parseArgs(argv: string[]): Options {
       case '--merge': o.merge = true; break;
       case '--model': {
         const dir = val();
-        for (const f of ['model.json', 'model-card.json']) if (!existsSync(join(dir, f))) throw new Error(`--model ${dir}: no ${f} there (give a folder written by npm run train)`);
+        for (const f of ['model.json', 'model-card.json']) if (!existsSync(join(dir, f))) throw new UsageError(`--model ${dir}: no ${f} there (give a folder written by npm run train)`);
         o.model = dir;
         break;
       }
@@ -103,7 +107,7 @@ function parseArgs(argv: string[]): Options {
         process.exit(0);
         break;
       default:
-        throw new Error(`unknown option ${a} (see --help)`);
+        throw new UsageError(`unknown option ${a} (see --help)`);
     }
   }
   return o;
@@ -367,7 +371,7 @@ async function main(): Promise<void> {
   await buildBench();
   if (o.model) {
     const id = basename(resolve(o.model));
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) throw new Error(`--model folder name "${id}" cannot be a model id (letters, digits, . _ -)`);
+    if (!isModelId(id)) throw new UsageError(`--model folder name "${id}" cannot be a model id (letters, digits, . _ -)`);
     cpSync(o.model, join(OUT_DIR, 'models', id), { recursive: true });
     modelQuery = `&model=${encodeURIComponent(id)}`;
     log(`benchmarking the model in ${o.model} (as ${id}), not the default`);
@@ -538,6 +542,10 @@ function renderTable(r: TableInput, markdown = false): string {
 }
 
 main().catch((err) => {
+  if (err instanceof UsageError) {
+    console.error(`${err.message}\n(npm run bench -- --help for the options)`);
+    process.exit(2);
+  }
   console.error(err instanceof Error ? err.stack ?? err.message : err);
   process.exit(1);
 });

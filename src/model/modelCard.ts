@@ -2,6 +2,11 @@ import type { DecisionRule } from '../verification/decision';
 import type { ModelConfig } from './config';
 import type { DistanceHead } from './distanceHead';
 
+/** A model id is one folder name under models/ (letters, digits, dot, dash, underscore). */
+export function isModelId(id: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id) && !id.includes('..');
+}
+
 /** Figures from `npm run eval` for one data set and reference count. */
 export interface EvalFigures {
   data: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isModelId, loadDefaultModel } from './loadModel';
+import { isModelId } from '../model/modelCard';
+import { loadDefaultModel } from './loadModel';
 
 describe('model ids (one folder under models/)', () => {
   it('accepts folder names written by npm run train', () => {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelCard, ModelIndex } from '../model/modelCard';
+import { isModelId, type ModelCard, type ModelIndex } from '../model/modelCard';
 import { AGGREGATES } from '../verification/decision';
 import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSIONS, isPreprocessVersion } from '../preprocessing';
 import { AppError } from './errors';
@@ -38,11 +38,6 @@ export function checkModelCard(card: ModelCard): void {
   if (!card.distanceHead || !card.decision || !(card.decision.threshold > 0) || !(AGGREGATES as readonly string[]).includes(card.decision.aggregate)) {
     throw new AppError('model-mismatch', `Model card ${card.id} has no distance head or decision rule.`);
   }
-}
-
-/** A model id is one folder name under models/ (letters, digits, dot, dash, underscore). */
-export function isModelId(id: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id) && !id.includes('..');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DecisionRule } from '../verification/decision';
+import type { DecisionRule, VerdictShares } from '../verification/decision';
 import type { ModelConfig } from './config';
 import type { DistanceHead } from './distanceHead';
 
@@ -15,12 +15,7 @@ export interface EvalFigures {
   skilled: { eer: number; auc: number; far: number; frr: number };
   random: { eer: number; far: number };
   /** Shares of genuine / refer / forged verdicts under the refer band (cards exported since the sixth session). */
-  verdicts?: {
-    referBand: number;
-    genuine: Record<'genuine' | 'refer' | 'forged', number> | null;
-    skilled: Record<'genuine' | 'refer' | 'forged', number> | null;
-    random: Record<'genuine' | 'refer' | 'forged', number> | null;
-  };
+  verdicts?: { referBand: number; genuine: VerdictShares; skilled: VerdictShares; random: VerdictShares };
   command: string;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confidence, decide, scoreQuestioned, thresholdFor, upperTriangle, writerScale } from './decision';
+import { confidence, decide, scoreQuestioned, thresholdFor, upperTriangle, verdictShares, writerScale } from './decision';
 
 const rule = { aggregate: 'min' as const, globalScale: 0.5, priorWeight: 2 };
 
@@ -69,5 +69,22 @@ describe('decision rule', () => {
     expect(confidence(1, 1)).toBeCloseTo(0.5, 12);
     expect(confidence(0.5, 1)).toBeGreaterThan(0.9);
     expect(confidence(1.5, 1)).toBeLessThan(0.1);
+  });
+});
+
+describe('verdictShares (what decide() gives a set of scores)', () => {
+  it('splits scores into genuine / refer / forged at threshold x (1 -+ band)', () => {
+    // threshold 1, band 0.1: <= 0.9 genuine, (0.9, 1.1] refer, > 1.1 forged
+    const v = verdictShares([0.5, 0.9, 0.95, 1.0, 1.1, 1.2, 3, 0.1], 1, 0.1)!;
+    expect(v.genuine).toBeCloseTo(3 / 8, 10);
+    expect(v.refer).toBeCloseTo(3 / 8, 10);
+    expect(v.forged).toBeCloseTo(2 / 8, 10);
+  });
+  it('band 0 is the single threshold: genuine share = FAR-side count, no referrals', () => {
+    const v = verdictShares([0.5, 1, 1.5], 1, 0)!;
+    expect(v).toEqual({ genuine: 2 / 3, refer: 0, forged: 1 / 3 });
+  });
+  it('null when there is nothing of that kind', () => {
+    expect(verdictShares([], 1, 0.1)).toBeNull();
   });
 });

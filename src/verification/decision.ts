@@ -107,6 +107,17 @@ export function decide(score: number, threshold: number, referBand: number): Ver
   return 'refer';
 }
 
+/** Fractions of a set of questioned signatures given each verdict (null when there are none). */
+export type VerdictShares = Record<Verdict, number> | null;
+
+/** Shares of genuine / refer / forged verdicts that decide() gives these scores. */
+export function verdictShares(scores: readonly number[], threshold: number, referBand: number): VerdictShares {
+  if (!scores.length) return null;
+  const n: Record<Verdict, number> = { genuine: 0, refer: 0, forged: 0 };
+  for (const x of scores) n[decide(x, threshold, referBand)]++;
+  return { genuine: n.genuine / scores.length, refer: n.refer / scores.length, forged: n.forged / scores.length };
+}
+
 /** A display confidence in [0, 1] that the signature is genuine (0.5 at the threshold). */
 export function confidence(score: number, threshold: number): number {
   const z = (threshold - score) / (0.15 * threshold);

@@ -1,9 +1,6 @@
-import { decide, type Verdict } from '../../verification/decision';
+import { verdictShares, type VerdictShares } from '../../verification/decision';
 import { areaUnderCurve, equalErrorRate, ratesAt } from '../../verification/metrics';
 import type { ProtocolScores } from './protocol';
-
-/** Fractions of one kind of questioned signature given each verdict (null when there are none). */
-export type VerdictShares = Record<Verdict, number> | null;
 
 export interface Summary {
   skilled: { eer: number; auc: number; far: number; frr: number };
@@ -22,14 +19,6 @@ export interface Summary {
  * EER/AUC (threshold-free) and FAR/FRR at the given decision threshold. A rate with nothing to
  * count (no forgeries in the data) is NaN, written as null in JSON, never a reassuring 0.
  */
-/** Shares of genuine / forged / refer verdicts for these scores under decide(). Pure. */
-export function verdictShares(scores: readonly number[], threshold: number, referBand: number): VerdictShares {
-  if (!scores.length) return null;
-  const n: Record<Verdict, number> = { genuine: 0, forged: 0, refer: 0 };
-  for (const x of scores) n[decide(x, threshold, referBand)]++;
-  return { genuine: n.genuine / scores.length, forged: n.forged / scores.length, refer: n.refer / scores.length };
-}
-
 export function summarize(s: ProtocolScores, threshold: number, referBand = 0): Summary {
   const sk = ratesAt(s.genuine, s.skilled, threshold);
   const rd = ratesAt(s.genuine, s.random, threshold);

@@ -1,4 +1,5 @@
 import type { ModelCard } from '../../model/modelCard';
+import type { VerdictShares } from '../../verification/decision';
 
 const ts = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
@@ -7,7 +8,7 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n
 function verdictTable(card: ModelCard): string {
   const rows = card.metrics.filter((m) => m.verdicts);
   if (!rows.length) return '';
-  const v = (x: Record<'genuine' | 'refer' | 'forged', number> | null) => (x ? `${pct(x.genuine)} / ${pct(x.refer)} / ${pct(x.forged)}` : 'n/a');
+  const v = (x: VerdictShares) => (x ? `${pct(x.genuine)} / ${pct(x.refer)} / ${pct(x.forged)}` : 'n/a');
   return `With the refer band (scores within ${(100 * rows[0].verdicts!.referBand).toFixed(0)}% of the threshold go to a human), verdicts given (genuine / refer / forged):
 
 | data | refs | genuine signatures | skilled forgeries | other writers' signatures |

@@ -45,8 +45,18 @@ export class Network {
     tf.tidy(() => this.vars.forEach((v, i) => v.assign(tf.tensor(ws[i], v.shape))));
   }
 
-  /** Loss and gradients for one batch, in variable order. */
+  /**
+   * Seeds the dropout masks of the next training forward pass. tfjs draws an unseeded mask from
+   * Math.random, which made runs with the same seed differ; a fixed layer seed would repeat one
+   * mask every step, so each step sets its own.
+   */
+  private seedDropout(seed: number): void {
+    for (const layer of this.model.layers) if (layer.getClassName() === 'Dropout') (layer as unknown as { seed?: number }).seed = seed;
+  }
+
+  /** Loss and gradients for one batch, in variable order; `rng` seeds dropout and mining, so a step repeats exactly. */
   gradients(images: Float32Array, writer: Int32Array, genuine: Uint8Array, rng: Rng): { loss: number; active: number; grads: Float32Array[] } {
+    this.seedDropout(rng.int(2 ** 31));
     const n = writer.length;
     const x = tf.tensor4d(images, [n, this.cfg.inputHeight, this.cfg.inputWidth, 1]);
     let active = 0;

@@ -18,11 +18,19 @@ describe('MODEL_CARD.md says which weights ship', () => {
   });
 
   it('adds the refer-band table when the card has verdict shares', () => {
-    expect(modelCardMarkdown(shipped, [])).not.toContain('With the refer band');
+    const bare: ModelCard = { ...shipped, metrics: shipped.metrics.map((m) => ({ ...m, verdicts: undefined })) };
+    expect(modelCardMarkdown(bare, [])).not.toContain('With the refer band');
     const shares = { genuine: 0.8, refer: 0.15, forged: 0.05 };
     const card: ModelCard = { ...shipped, metrics: shipped.metrics.map((m) => ({ ...m, verdicts: { referBand: 0.08, genuine: shares, skilled: shares, random: null } })) };
     const md = modelCardMarkdown(card, []);
     expect(md).toContain('With the refer band (scores within 8% of the threshold go to a human)');
     expect(md).toContain(`| ${shipped.metrics[0].data} | ${shipped.metrics[0].references} | 80.00% / 15.00% / 5.00% | 80.00% / 15.00% / 5.00% | n/a |`);
+  });
+
+  it("the shipped card's markdown is the one its JSON renders (refer-band table included)", () => {
+    const md = readFileSync('models/countersign-v2/MODEL_CARD.md', 'utf8');
+    const rows = modelCardMarkdown(shipped, []).split('\n').filter((l) => l.startsWith('| cedar-dev validation writers |'));
+    expect(rows).toHaveLength(4); // metrics and verdicts, 5 and 1 references
+    for (const row of rows) expect(md).toContain(row);
   });
 });

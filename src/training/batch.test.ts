@@ -30,4 +30,16 @@ describe('choosing a batch of writers', () => {
     const ws = chooseWriters(small, { writers: 6, genuine: 4, forged: 2, balanceDatasets: true }, new Rng(1));
     expect(ws.map((w) => w.id.split('/')[0]).sort()).toEqual(['a', 'b', 'b', 'b', 'b', 'b']);
   });
+
+  it('with one data set, balanceDatasets samples exactly as without it (same draws, same random stream after)', () => {
+    const one = pool('mixed-w1000-s1', 1000);
+    const a = new Rng(11);
+    const b = new Rng(11);
+    for (let i = 0; i < 20; i++) {
+      const plain = chooseWriters(one, { writers: 6, genuine: 4, forged: 2 }, a);
+      const balanced = chooseWriters(one, { writers: 6, genuine: 4, forged: 2, balanceDatasets: true }, b);
+      expect(balanced.map((w) => w.id)).toEqual(plain.map((w) => w.id));
+    }
+    expect(b.next()).toBe(a.next());
+  });
 });

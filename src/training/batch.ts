@@ -40,6 +40,9 @@ export function chooseWriters(eligible: WriterImages[], shape: BatchShape, rng: 
     if (g) g.push(w);
     else groups.set(d, [w]);
   }
+  // One data set (e.g. the synthetic pretraining set): nothing to balance, so sample exactly as
+  // without the flag, and a run with it repeats the same pretraining as one without.
+  if (groups.size < 2) return rng.sample(eligible, shape.writers);
   const shuffled = [...groups.values()].map((g) => rng.sample(g, g.length));
   const start = rng.int(shuffled.length);
   const out: WriterImages[] = [];

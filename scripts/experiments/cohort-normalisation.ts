@@ -18,7 +18,7 @@ import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { embedImages } from './embedImages';
 
 await useWasmTrainingBackend();
-const dir = process.argv[2] ?? 'models/countersign-v2';
+const dir = process.argv[2] ?? 'models/countersign-v3';
 const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
 const dist = (a: Float32Array, b: Float32Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2; return Math.sqrt(s); };

@@ -21,7 +21,7 @@ import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { embedImages, embedRasters } from './embedImages';
 
 await useWasmTrainingBackend();
-const dir = process.argv[2] ?? 'models/countersign-v2';
+const dir = process.argv[2] ?? 'models/countersign-v3';
 const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
 const T = Number(process.env.T ?? 4);

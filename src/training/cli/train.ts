@@ -21,7 +21,7 @@ import { PREPROCESS_VERSION, PREPROCESS_VERSIONS } from '../../preprocessing';
 
 const USAGE = `npm run train -- [options]
   --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
-  --out DIR            export folder (default models/countersign-v2); --no-export to skip
+  --out DIR            export folder (default models/countersign-v3); --no-export to skip
   --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one
   --steps N            optimiser steps after any pretraining (default 400)
   --loss KIND          triplet | contrastive | bce | lossless (default triplet)
@@ -39,12 +39,15 @@ const USAGE = `npm run train -- [options]
   --synthetic-indic M  and on M more synthetic writers of Bengali and Devanagari script only (default 0; writers 200000+)
   --pretrain DIRS      or pretrain on these data sets first (their training writers)
   --pretrain-steps N   pretraining steps (default 300); the steps above are the fine-tuning that follows
-  --balance-datasets   take each batch's writers from each --data set in turn (so 1000 synthetic writers
-                       in --data do not crowd out 115 real ones)
+  --balance-datasets   take each batch's writers from each --data set in turn (default; so the 30 cedar-dev
+                       writers are half of each batch, not a quarter, and 1000 synthetic writers in --data
+                       cannot crowd out 115 real ones)
+  --uniform-writers    choose each batch's writers uniformly over all data sets instead (before countersign-v3)
   --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width)
   --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster)
   --average-from N     ship the mean of the weights after every step past N of the training on --data
-                       (weight averaging, evaluated beside the current weights) instead of the best step
+                       (weight averaging, evaluated beside the current weights; default half of --steps);
+                       --average-from off ships the best validation step instead (before countersign-v3)
   --aggregate A        score rule exported with the model: min | mean | min-mean (default min-mean)
   --prior-weight W     weight of the global writer-scale prior, in references (default 5)`;
 
@@ -73,6 +76,7 @@ const a = cliArgs(
     pretrain: { type: 'string' },
     'pretrain-steps': { type: 'string' },
     'balance-datasets': { type: 'boolean' },
+    'uniform-writers': { type: 'boolean' },
     preprocess: { type: 'string' },
     filters: { type: 'string' },
     aggregate: { type: 'string' },
@@ -89,7 +93,7 @@ if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || !['hard', '
   process.exit(2);
 }
 const dataDirs = (a.data ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',').filter(Boolean);
-const out = a.out ?? 'models/countersign-v2';
+const out = a.out ?? 'models/countersign-v3';
 const id = basename(out);
 const ckpt = a.checkpoints ?? join('checkpoints', id);
 const seed = num(a.seed, 1, 'seed');
@@ -115,9 +119,15 @@ if (filters.length !== 5 || filters.some((f) => !Number.isInteger(f) || f < 1 ||
 }
 const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, filters: filters as ModelConfig['filters'], embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
 const steps = num(a.steps, 400, 'steps');
-const averageFrom = a['average-from'] === undefined ? undefined : num(a['average-from'], 0, 'average-from');
+// Default: average the second half of the steps (too few steps to average: the best step).
+const averageFrom =
+  a['average-from'] === 'off' ? undefined : a['average-from'] === undefined ? (steps >= 4 ? Math.floor(steps / 2) : undefined) : num(a['average-from'], 0, 'average-from');
 if (averageFrom !== undefined && (!Number.isInteger(averageFrom) || averageFrom < 0 || averageFrom >= steps - 1)) {
-  console.error(`--average-from must be a whole number of steps below --steps - 1 (${steps - 1}); got ${a['average-from']}`);
+  console.error(`--average-from must be a whole number of steps below --steps - 1 (${steps - 1}), or off; got ${a['average-from']}`);
+  process.exit(2);
+}
+if (a['balance-datasets'] && a['uniform-writers']) {
+  console.error('--balance-datasets and --uniform-writers contradict each other; give one');
   process.exit(2);
 }
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
@@ -144,7 +154,7 @@ const opts: TrainOptions = {
   metric,
   steps,
   lr: num(a.lr, 1e-3, 'lr'),
-  batch: { writers: num(a.writers, 6, 'writers'), genuine: num(a.genuine, 4, 'genuine'), forged: num(a.forged, 2, 'forged'), balanceDatasets: Boolean(a['balance-datasets']) },
+  batch: { writers: num(a.writers, 6, 'writers'), genuine: num(a.genuine, 4, 'genuine'), forged: num(a.forged, 2, 'forged'), balanceDatasets: !a['uniform-writers'] },
   workers: num(a.workers, 2, 'workers'),
   seed,
   evalEvery: num(a['eval-every'], 100, 'eval-every'),

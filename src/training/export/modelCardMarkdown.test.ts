@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { ModelCard } from '../../model/modelCard';
 import { modelCardMarkdown } from './modelCardMarkdown';
 
-const shipped = JSON.parse(readFileSync('models/countersign-v2/model-card.json', 'utf8')) as ModelCard;
+const shippedId = (JSON.parse(readFileSync('models/index.json', 'utf8')) as { default: string }).default;
+const shipped = JSON.parse(readFileSync(`models/${shippedId}/model-card.json`, 'utf8')) as ModelCard;
 
 describe('MODEL_CARD.md says which weights ship', () => {
   it('the best validation step when the run selected one', () => {
-    const md = modelCardMarkdown(shipped, []);
-    expect(md).toContain(`shipped weights: step ${shipped.training.selectedStep}, the best validation skilled EER`);
+    const card: ModelCard = { ...shipped, training: { ...shipped.training, averagedFrom: undefined, selectedStep: 200 } };
+    expect(modelCardMarkdown(card, [])).toContain('shipped weights: step 200, the best validation skilled EER');
   });
   it('the mean of the late weights after --average-from, not a selected step', () => {
     const card: ModelCard = { ...shipped, training: { ...shipped.training, steps: 400, averagedFrom: 200 } };
@@ -28,7 +29,7 @@ describe('MODEL_CARD.md says which weights ship', () => {
   });
 
   it("the shipped card's markdown is the one its JSON renders (refer-band table included)", () => {
-    const md = readFileSync('models/countersign-v2/MODEL_CARD.md', 'utf8');
+    const md = readFileSync(`models/${shippedId}/MODEL_CARD.md`, 'utf8');
     const rows = modelCardMarkdown(shipped, []).split('\n').filter((l) => l.startsWith('| cedar-dev validation writers |'));
     expect(rows).toHaveLength(4); // metrics and verdicts, 5 and 1 references
     for (const row of rows) expect(md).toContain(row);

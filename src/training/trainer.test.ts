@@ -11,6 +11,27 @@ import { loadWriterImages, preprocessWriters } from './data/imageStore';
 import { useWasmTrainingBackend } from './kernels/wasmBackend';
 import { etaSeconds, fmtTime, learningRate, train, type TrainOptions } from './trainer';
 
+/** A tiny network and batch, so a training step on real signatures takes a second; tests override what they exercise. */
+function tinyOptions(over: Partial<TrainOptions>): TrainOptions {
+  return {
+    cfg: { ...DEFAULT_MODEL_CONFIG, filters: [4, 4, 8, 8, 8], embeddingDim: 16 },
+    loss: { kind: 'triplet', mining: 'semi-hard', margin: 0.3 },
+    metric: 'euclidean',
+    steps: 2,
+    lr: 1e-2,
+    batch: { writers: 2, genuine: 2, forged: 1 },
+    workers: 2,
+    seed: 1,
+    evalEvery: 2,
+    checkpointDir: join(mkdtempSync(join(tmpdir(), 'cs-train-')), 'run'),
+    checkpointSeconds: 0,
+    augment: null,
+    preprocessVersion: 'pp1-otsu-binary-96x192',
+    args: {},
+    ...over,
+  };
+}
+
 describe('training loop (2 worker threads, checkpoints, resume)', () => {
   beforeAll(async () => {
     await useWasmTrainingBackend();
@@ -38,22 +59,14 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     const val = [preprocessWriters(loadWriterImages(ws.slice(36, 38)), 'pp2-centreline-96x192')];
     const dir = join(mkdtempSync(join(tmpdir(), 'cs-ckpt-')), 'run');
     const logs: string[] = [];
-    const opts: TrainOptions = {
-      cfg: { ...DEFAULT_MODEL_CONFIG, filters: [4, 4, 8, 8, 8], embeddingDim: 16 },
+    const opts = tinyOptions({
       loss: { kind: 'triplet', mining: 'hard', margin: 0.3 },
-      metric: 'euclidean',
-      steps: 2,
       lr: 1e-3,
-      batch: { writers: 2, genuine: 2, forged: 1 },
-      workers: 2,
       seed: 5,
-      evalEvery: 2,
       checkpointDir: dir,
-      checkpointSeconds: 0,
       augment: DEFAULT_AUGMENT,
       preprocessVersion: 'pp2-centreline-96x192',
-      args: {},
-    };
+    });
     const first = await train(trainImgs, val, opts, (s) => logs.push(s));
     expect(first.meta.step).toBe(2);
     expect(first.meta.history[1].valEer).toBeGreaterThanOrEqual(0);
@@ -73,23 +86,7 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     const val = [preprocessWriters(loadWriterImages(ws.slice(38, 40)))];
     const dir = join(mkdtempSync(join(tmpdir(), 'cs-avg-')), 'run');
     const logs: string[] = [];
-    const opts: TrainOptions = {
-      cfg: { ...DEFAULT_MODEL_CONFIG, filters: [4, 4, 8, 8, 8], embeddingDim: 16 },
-      loss: { kind: 'triplet', mining: 'semi-hard', margin: 0.3 },
-      metric: 'euclidean',
-      steps: 3,
-      lr: 1e-2,
-      batch: { writers: 2, genuine: 2, forged: 1 },
-      workers: 2,
-      seed: 3,
-      evalEvery: 3,
-      checkpointDir: dir,
-      checkpointSeconds: 0,
-      augment: null,
-      preprocessVersion: 'pp1-otsu-binary-96x192',
-      args: {},
-      averageFrom: 1,
-    };
+    const opts = tinyOptions({ steps: 3, seed: 3, evalEvery: 3, checkpointDir: dir, averageFrom: 1 });
     const first = await train(trainImgs, val, opts, (s) => logs.push(s));
     const saved = loadCheckpoint(dir)!;
     expect(saved.meta.averageCount).toBe(2);
@@ -112,22 +109,7 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     const trainImgs = loadWriterImages(ws.slice(8, 11));
     const val = [preprocessWriters(loadWriterImages(ws.slice(39, 40)))];
     const run = async (seed: number) => {
-      const opts: TrainOptions = {
-        cfg: { ...DEFAULT_MODEL_CONFIG, filters: [4, 4, 8, 8, 8], embeddingDim: 16, dropout: 0.5 },
-        loss: { kind: 'triplet', mining: 'semi-hard', margin: 0.3 },
-        metric: 'euclidean',
-        steps: 2,
-        lr: 1e-2,
-        batch: { writers: 2, genuine: 2, forged: 1 },
-        workers: 2,
-        seed,
-        evalEvery: 100,
-        checkpointDir: join(mkdtempSync(join(tmpdir(), 'cs-rep-')), 'run'),
-        checkpointSeconds: 1e9,
-        augment: DEFAULT_AUGMENT,
-        preprocessVersion: 'pp1-otsu-binary-96x192',
-        args: {},
-      };
+      const opts = tinyOptions({ cfg: { ...DEFAULT_MODEL_CONFIG, filters: [4, 4, 8, 8, 8], embeddingDim: 16, dropout: 0.5 }, seed, evalEvery: 100, augment: DEFAULT_AUGMENT });
       const r = await train(trainImgs, val, opts, () => {});
       return { weights: r.net.getWeights().map((w) => Array.from(w)), losses: r.meta.history.map((h) => h.loss) };
     };

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from './data/random';
-import { batchLoss, contrastivePairLoss, losslessTripletLoss, tripletLoss, weightedBce } from './losses';
+import { batchLoss, contrastivePairLoss, distillationLoss, losslessTripletLoss, tripletLoss, weightedBce } from './losses';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -25,6 +25,14 @@ describe('losses against hand-computed values', () => {
     expect(l[0]).toBeCloseTo(0.2, 6);
     expect(l[1]).toBeCloseTo(0, 6);
     expect(l[2]).toBeCloseTo(0.9, 6);
+  });
+
+  it('distillation: mean over rows of the squared student-teacher distance', () => {
+    const s = tf.tensor2d([[1, 0], [0, 1]]);
+    const t = tf.tensor2d([[0.6, 0.8], [0, 1]]);
+    // row 1: 0.4^2 + 0.8^2 = 0.8; row 2: 0 -> mean 0.4
+    expect(val(distillationLoss(s, t))[0]).toBeCloseTo(0.4, 6);
+    expect(val(distillationLoss(t, t))[0]).toBeCloseTo(0, 6);
   });
 
   it('lossless triplet: -ln(-dp/N + 1 + eps) - ln(-(N - dn)/N + 1 + eps)', () => {

@@ -36,6 +36,14 @@ export function losslessTripletLoss(dap2: tf.Tensor, dan2: tf.Tensor, n: number,
   });
 }
 
+/**
+ * Distillation: mean over the batch of the squared distance between each student embedding and
+ * the teacher's embedding of the same image, sum((s - t)^2) / B. The teacher is a constant.
+ */
+export function distillationLoss(student: tf.Tensor2D, teacher: tf.Tensor2D): tf.Scalar {
+  return tf.tidy(() => tf.div(tf.sum(tf.square(tf.sub(student, teacher))), student.shape[0]) as tf.Scalar);
+}
+
 /** Binary cross-entropy of the learned head on |e1 - e2|: logits -> mean loss with weights. */
 export function weightedBce(logits: tf.Tensor, y: tf.Tensor, weights: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {

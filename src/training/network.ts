@@ -5,7 +5,7 @@ import type { DistanceHead } from '../model/distanceHead';
 import { finishEmbedding } from '../model/embed';
 import { recalibrateBatchNorm } from './batchNormCalibration';
 import type { Rng } from './data/random';
-import { batchLoss, type HeadVars, type LossOptions } from './losses';
+import { batchLoss, distillationLoss, type HeadVars, type LossOptions } from './losses';
 
 export type MetricKind = 'euclidean' | 'mahalanobis';
 
@@ -54,22 +54,37 @@ export class Network {
     for (const layer of this.model.layers) if (layer.getClassName() === 'Dropout') (layer as unknown as { seed?: number }).seed = seed;
   }
 
-  /** Loss and gradients for one batch, in variable order; `rng` seeds dropout and mining, so a step repeats exactly. */
-  gradients(images: Float32Array, writer: Int32Array, genuine: Uint8Array, rng: Rng): { loss: number; active: number; grads: Float32Array[] } {
+  /**
+   * Loss and gradients for one batch, in variable order; `rng` seeds dropout and mining, so a step
+   * repeats exactly. With `target` (a teacher's embeddings of the same images, [n*D]) the loss adds
+   * weight x distillationLoss.
+   */
+  gradients(
+    images: Float32Array,
+    writer: Int32Array,
+    genuine: Uint8Array,
+    rng: Rng,
+    target?: { embeddings: Float32Array; weight: number },
+  ): { loss: number; active: number; distill?: number; grads: Float32Array[] } {
     this.seedDropout(rng.int(2 ** 31));
     const n = writer.length;
     const x = tf.tensor4d(images, [n, this.cfg.inputHeight, this.cfg.inputWidth, 1]);
+    const T = target ? tf.tensor2d(target.embeddings, [n, target.embeddings.length / n]) : null;
     let active = 0;
+    let distill: number | undefined;
     const { value, grads } = tf.variableGrads(() => {
       const E = finishEmbedding(this.model.apply(x, { training: true }) as tf.Tensor2D, this.cfg);
       const r = batchLoss(E, writer, genuine, this.loss, this.head, rng);
       active = r.active.dataSync()[0];
-      return r.loss;
+      if (!T || !target) return r.loss;
+      const dl = distillationLoss(E, T);
+      distill = dl.dataSync()[0];
+      return tf.add(r.loss, tf.mul(dl, target.weight)) as tf.Scalar;
     }, this.vars);
     const loss = value.dataSync()[0];
     const out = this.vars.map((v) => grads[v.name].dataSync() as Float32Array).map((a) => a.slice());
-    tf.dispose([x, value, ...Object.values(grads)]);
-    return { loss, active, grads: out };
+    tf.dispose([x, value, ...Object.values(grads), ...(T ? [T] : [])]);
+    return { loss, active, distill, grads: out };
   }
 
   /** Exact batch-norm statistics from clean (unaugmented) training images; call before inference. */

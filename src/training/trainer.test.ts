@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,9 @@ import { loadCheckpoint } from './checkpoint';
 import { readDataset } from './data/datasetReader';
 import { loadWriterImages, preprocessWriters } from './data/imageStore';
 import { useWasmTrainingBackend } from './kernels/wasmBackend';
+import { saveLayersModel } from './io/modelFiles';
+import { Network } from './network';
+import { Teacher } from './teacher';
 import { etaSeconds, fmtTime, learningRate, train, type TrainOptions } from './trainer';
 
 /** A tiny network and batch, so a training step on real signatures takes a second; tests override what they exercise. */
@@ -120,5 +123,41 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     // and the seed matters: another seed samples other batches
     const c = await run(8);
     expect(c.losses).not.toEqual(a.losses);
+  });
+
+  it('distillation pulls the student toward the teacher embeddings of the same images', async () => {
+    const ws = readDataset(sharedDataset('cedar-dev'));
+    const trainImgs = loadWriterImages(ws.slice(11, 14));
+    const valWriters = preprocessWriters(loadWriterImages(ws.slice(37, 38)));
+    // A teacher exported as the trainer exports models: another tiny network (its own seed).
+    const base = tinyOptions({});
+    const dir = mkdtempSync(join(tmpdir(), 'cs-teacher-'));
+    const teacherNet = new Network(base.cfg, base.loss, base.metric, 11);
+    await saveLayersModel(teacherNet.model, dir);
+    const card = { id: 'tiny-teacher', architecture: base.cfg, preprocessing: { version: base.preprocessVersion, inputHeight: 96, inputWidth: 192 } };
+    writeFileSync(join(dir, 'model-card.json'), JSON.stringify(card));
+    const teacher = await Teacher.load(dir, base.cfg, base.preprocessVersion);
+    const images = new Float32Array(valWriters[0].genuine.flatMap((g) => Array.from(g)));
+    const n = valWriters[0].genuine.length;
+    const target = teacher.embed(images, n);
+    const gap = (e: Float32Array) => e.reduce((s, v, i) => s + (v - target[i]) ** 2, 0) / n;
+    const logs: string[] = [];
+    const run = (over: Partial<TrainOptions>) => train(trainImgs, [valWriters], tinyOptions({ steps: 8, evalEvery: 8, lr: 0.2, seed: 2, ...over }), (l) => logs.push(l));
+    const plain = await run({});
+    const taught = await run({ teacher: { dir, weight: 20 } });
+    const plainGap = gap(plain.net.embed(images, n));
+    const taughtGap = gap(taught.net.embed(images, n));
+    expect(taughtGap).toBeLessThan(0.5 * plainGap);
+    expect(logs.some((l) => /step 8\/8 .*loss \d+\.\d+ \(distillation \d+\.\d+\)/.test(l))).toBe(true);
+  });
+
+  it('refuses a teacher that sees other inputs or gives other embeddings', async () => {
+    const { teacherMismatch } = await import('./teacher');
+    const cfg = tinyOptions({}).cfg;
+    const card = { id: 't', architecture: cfg, preprocessing: { version: 'pp1-otsu-binary-96x192' as const, inputHeight: 96, inputWidth: 192 } };
+    expect(teacherMismatch(card, cfg, 'pp1-otsu-binary-96x192')).toBeNull();
+    expect(teacherMismatch(card, cfg, 'pp2-centreline-96x192')).toMatch(/preprocessing pp1-otsu-binary-96x192, the student pp2/);
+    expect(teacherMismatch(card, { ...cfg, embeddingDim: 32 }, 'pp1-otsu-binary-96x192')).toMatch(/16-d l2 embeddings, the student 32-d/);
+    expect(teacherMismatch(card, { ...cfg, inputWidth: 128 }, 'pp1-otsu-binary-96x192')).toMatch(/96x192 inputs, the student 96x128/);
   });
 });

@@ -10,6 +10,7 @@ import type { LossOptions } from './losses';
 import { Network, type MetricKind } from './network';
 import { WorkerPool } from './parallel/workerPool';
 import { flattenRasters, regroup, validationEer } from './validation';
+import type { TeacherOptions } from './teacher';
 import { WeightAverage } from './weightAverage';
 
 export interface TrainOptions {
@@ -35,6 +36,8 @@ export interface TrainOptions {
    * is evaluated beside the current weights and becomes the result (no selection by validation).
    */
   averageFrom?: number;
+  /** Distillation: the student also learns to reproduce this exported model's embeddings. */
+  teacher?: TeacherOptions;
 }
 
 export interface TrainResult {
@@ -107,7 +110,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     net.setWeights(o.initWeights);
   }
   const pool = new WorkerPool(o.workers);
-  await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed, train, batch: o.batch, augment: o.augment, preprocessVersion: o.preprocessVersion }));
+  await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed, train, batch: o.batch, augment: o.augment, preprocessVersion: o.preprocessVersion, teacher: o.teacher }));
   const valFlat = val.map((v) => flattenRasters(v, hw));
   const calibration = calibrationImages(train, new Rng(o.seed + 17), size);
   const trainImages = train.reduce((s, w) => s + w.genuine.length + w.forged.length, 0);
@@ -138,6 +141,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
   const startedAt = Date.now();
   let lastCkpt = Date.now();
   let lossAvg = NaN;
+  let distillAvg = NaN;
   let lastVal = '';
   try {
     for (let step = meta.step; step < o.steps; step++) {
@@ -151,8 +155,10 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
       });
       const loss = outs.reduce((s, m) => s + (m.type === 'grad' ? m.loss : 0), 0) / outs.length;
       const active = outs.reduce((s, m) => s + (m.type === 'grad' ? m.active : 0), 0) / outs.length;
+      const distill = o.teacher ? outs.reduce((s, m) => s + (m.type === 'grad' ? (m.distill ?? 0) : 0), 0) / outs.length : NaN;
       if (!Number.isFinite(loss)) throw new Error(`loss is ${loss} at step ${step}`);
       lossAvg = Number.isNaN(lossAvg) ? loss : 0.95 * lossAvg + 0.05 * loss;
+      distillAvg = Number.isNaN(distillAvg) ? distill : 0.95 * distillAvg + 0.05 * distill;
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, o.steps, o.lr);
       tf.tidy(() => optimizer.applyGradients(net.vars.map((v, i) => ({ name: v.name, tensor: tf.tensor(grads[i], v.shape) }))));
       meta.step = step + 1;
@@ -186,7 +192,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
       if (meta.step % 10 === 0 || entry.valEer !== undefined) {
         const eta = etaSeconds(meta.step, startStep, o.steps, (Date.now() - startedAt) / 1000);
         log(
-          `step ${meta.step}/${o.steps} epoch ${((meta.step * perStep) / trainImages).toFixed(2)} loss ${lossAvg.toFixed(4)} active ${(100 * active).toFixed(0)}%` +
+          `step ${meta.step}/${o.steps} epoch ${((meta.step * perStep) / trainImages).toFixed(2)} loss ${lossAvg.toFixed(4)}${o.teacher ? ` (distillation ${distillAvg.toFixed(4)})` : ''} active ${(100 * active).toFixed(0)}%` +
             ` val skilled/random EER ${lastVal || '-'} (best ${Number.isFinite(meta.bestScore) ? (100 * meta.bestScore).toFixed(2) + '% @' + meta.bestStep : '-'})` +
             ` ${fmtTime(meta.seconds)} ETA ${fmtTime(eta)}`,
         );

@@ -13,6 +13,8 @@ import type { LossKind } from '../losses';
 import type { MetricKind } from '../network';
 import type { Mining } from '../pairs';
 import { loadCheckpoint } from '../checkpoint';
+import { readModelCard } from '../io/modelFiles';
+import { teacherMismatch } from '../teacher';
 import { train, type TrainOptions } from '../trainer';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
 import { DEFAULT_COUNTS } from '../../synthetic/generator';
@@ -49,7 +51,11 @@ const USAGE = `npm run train -- [options]
                        (weight averaging, evaluated beside the current weights; default half of --steps);
                        --average-from off ships the best validation step instead (before countersign-v3)
   --aggregate A        score rule exported with the model: min | mean | min-mean (default min-mean)
-  --prior-weight W     weight of the global writer-scale prior, in references (default 5)`;
+  --prior-weight W     weight of the global writer-scale prior, in references (default 5)
+  --teacher DIR        distillation: the student (this run's network) also learns to reproduce the
+                       embeddings of this exported model (e.g. models/countersign-v3) on the same
+                       augmented images, in pretraining and training; same input and embedding size
+  --distill-weight W   weight of the distillation term added to the loss (default 1)`;
 
 const a = cliArgs(
   {
@@ -82,6 +88,8 @@ const a = cliArgs(
     aggregate: { type: 'string' },
     'average-from': { type: 'string' },
     'prior-weight': { type: 'string' },
+    teacher: { type: 'string' },
+    'distill-weight': { type: 'string' },
   },
   USAGE,
 );
@@ -130,6 +138,28 @@ if (a['balance-datasets'] && a['uniform-writers']) {
   console.error('--balance-datasets and --uniform-writers contradict each other; give one');
   process.exit(2);
 }
+let teacher: TrainOptions['teacher'];
+if (a['distill-weight'] !== undefined && !a.teacher) {
+  console.error('--distill-weight needs --teacher DIR');
+  process.exit(2);
+}
+if (a.teacher) {
+  const weight = num(a['distill-weight'], 1, 'distill-weight');
+  let card;
+  try {
+    card = readModelCard(a.teacher);
+  } catch (e) {
+    console.error(`--teacher ${a.teacher}: no readable model-card.json there (${e instanceof Error ? e.message : e})`);
+    process.exit(2);
+  }
+  const why = teacherMismatch(card, cfg, preprocessVersion);
+  if (why || !(weight > 0)) {
+    console.error(`--teacher ${a.teacher}: ${why ?? `--distill-weight must be above 0 (got ${a['distill-weight']})`}`);
+    process.exit(2);
+  }
+  teacher = { dir: a.teacher, weight };
+}
+const teacherNote = teacher ? `; distilled from ${basename(teacher.dir.replace(/\/+$/, ''))} (weight ${teacher.weight})` : '';
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 await useWasmTrainingBackend();
@@ -164,6 +194,7 @@ const opts: TrainOptions = {
   preprocessVersion,
   args: { ...a },
   averageFrom,
+  teacher,
 };
 
 // Optional pretraining (synthetic writers or other data sets), then training on --data from its weights.
@@ -213,7 +244,7 @@ if (!a['no-export']) {
       data: dataDirs,
       trainWriters: trainFiles.map((w) => w.id),
       validationWriters: valSets.flatMap((s) => s.validation.map((w) => w.id)),
-      loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation`,
+      loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation${teacherNote}`,
       steps: meta.step,
       selectedStep: meta.bestStep,
       averagedFrom: averageFrom,

@@ -5,6 +5,7 @@ import type { WriterImages } from '../data/imageStore';
 import type { LossOptions } from '../losses';
 import type { MetricKind } from '../network';
 import type { PreprocessVersion } from '../../preprocessing';
+import type { TeacherOptions } from '../teacher';
 
 export interface InitMsg {
   type: 'init';
@@ -17,6 +18,8 @@ export interface InitMsg {
   batch: BatchShape;
   augment: AugmentOptions | null;
   preprocessVersion: PreprocessVersion;
+  /** Distillation: each worker loads the teacher and embeds its own batches with it. */
+  teacher?: TeacherOptions;
 }
 export interface GradMsg {
   type: 'grad';
@@ -37,6 +40,6 @@ export type ToWorker = InitMsg | GradMsg | EmbedMsg;
 
 export type FromWorker =
   | { type: 'ready'; shapes: number[][] }
-  | { type: 'grad'; loss: number; active: number; grads: Float32Array[] }
+  | { type: 'grad'; loss: number; active: number; distill?: number; grads: Float32Array[] }
   | { type: 'embed'; embeddings: Float32Array }
   | { type: 'error'; message: string };

@@ -55,22 +55,32 @@ export function inkDarkness(img: GreyImage): GreyImage {
       smooth[by * bw + bx] = Math.max(m, 0.05);
     }
   }
+  // Bilinear interpolation of the paper level: the column terms are the same for every row.
+  const colX0 = new Int32Array(width);
+  const colX1 = new Int32Array(width);
+  const colT = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / block - 0.5));
+    colX0[x] = Math.floor(fx);
+    colX1[x] = Math.min(bw - 1, colX0[x] + 1);
+    colT[x] = fx - colX0[x];
+  }
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / block - 0.5));
     const y0 = Math.floor(fy);
     const y1 = Math.min(bh - 1, y0 + 1);
     const ty = fy - y0;
+    const r0 = y0 * bw;
+    const r1 = y1 * bw;
+    const row = y * width;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(bw - 1, Math.max(0, (x + 0.5) / block - 0.5));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(bw - 1, x0 + 1);
-      const tx = fx - x0;
-      const p =
-        (smooth[y0 * bw + x0] * (1 - tx) + smooth[y0 * bw + x1] * tx) * (1 - ty) +
-        (smooth[y1 * bw + x0] * (1 - tx) + smooth[y1 * bw + x1] * tx) * ty;
-      const v = 1 - data[y * width + x] / p;
-      out[y * width + x] = v < 0 ? 0 : v > 1 ? 1 : v;
+      const x0 = colX0[x];
+      const x1 = colX1[x];
+      const tx = colT[x];
+      const p = (smooth[r0 + x0] * (1 - tx) + smooth[r0 + x1] * tx) * (1 - ty) + (smooth[r1 + x0] * (1 - tx) + smooth[r1 + x1] * tx) * ty;
+      const v = 1 - data[row + x] / p;
+      out[row + x] = v < 0 ? 0 : v > 1 ? 1 : v;
     }
   }
   return { width, height, data: out };

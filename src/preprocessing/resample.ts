@@ -18,21 +18,30 @@ export function resampleArea(
   const sx = w / dw;
   const sy = h / dh;
   if (sx <= 1 && sy <= 1) return resampleBilinear(src, x0, y0, w, h, dw, dh);
-  // Column weights are the same for every row: precompute them.
+  // Column weights are the same for every row: precompute them, flat (column dx's weights start
+  // at colOff[dx]), with each column's weight sum.
   const colStart = new Int32Array(dw);
   const colEnd = new Int32Array(dw);
-  const colW: number[][] = [];
+  const colOff = new Int32Array(dw + 1);
+  for (let dx = 0; dx < dw; dx++) {
+    const a = x0 + dx * sx;
+    colStart[dx] = Math.max(0, Math.floor(a));
+    colEnd[dx] = Math.min(src.width, Math.ceil(a + sx));
+    colOff[dx + 1] = colOff[dx] + Math.max(0, colEnd[dx] - colStart[dx]);
+  }
+  const colW = new Float64Array(colOff[dw]);
+  const colSum = new Float64Array(dw);
   for (let dx = 0; dx < dw; dx++) {
     const a = x0 + dx * sx;
     const b = a + sx;
-    const s = Math.max(0, Math.floor(a));
-    const e = Math.min(src.width, Math.ceil(b));
-    colStart[dx] = s;
-    colEnd[dx] = e;
-    const ws: number[] = [];
-    for (let x = s; x < e; x++) ws.push(Math.max(0, Math.min(b, x + 1) - Math.max(a, x)));
-    colW.push(ws);
+    let sum = 0;
+    for (let x = colStart[dx], k = colOff[dx]; x < colEnd[dx]; x++, k++) {
+      colW[k] = Math.max(0, Math.min(b, x + 1) - Math.max(a, x));
+      sum += colW[k];
+    }
+    colSum[dx] = sum;
   }
+  const data = src.data;
   const rowAcc = new Float32Array(dw);
   for (let dy = 0; dy < dh; dy++) {
     const a = y0 + dy * sy;
@@ -47,17 +56,13 @@ export function resampleArea(
       wySum += wy;
       const row = y * src.width;
       for (let dx = 0; dx < dw; dx++) {
-        const ws = colW[dx];
         let acc = 0;
-        for (let k = 0, x = colStart[dx]; x < colEnd[dx]; x++, k++) acc += ws[k] * src.data[row + x];
+        for (let k = colOff[dx], x = colStart[dx]; x < colEnd[dx]; x++, k++) acc += colW[k] * data[row + x];
         rowAcc[dx] += wy * acc;
       }
     }
     for (let dx = 0; dx < dw; dx++) {
-      const ws = colW[dx];
-      let wxSum = 0;
-      for (const v of ws) wxSum += v;
-      const area = wySum * wxSum;
+      const area = wySum * colSum[dx];
       out[dy * dw + dx] = area > 0 ? rowAcc[dx] / area : 0;
     }
   }

@@ -28,6 +28,8 @@ export interface ModelCard {
   preprocessing: { version: string; inputHeight: number; inputWidth: number };
   architecture: ModelConfig;
   parameters: number;
+  /** How weights.bin stores the weights (float32 when absent: models exported before this field). */
+  weights?: { storage: 'float32' | 'uint8'; bytes: number };
   distanceHead: DistanceHead;
   decision: DecisionRule;
   training: {
@@ -47,8 +49,8 @@ export interface ModelCard {
     pretrain?: { data: string[]; writers: number; steps: number; selectedStep: number; seconds: number };
   };
   metrics: EvalFigures[];
-  /** Set when the decision rule was fixed again on the same weights (npm run recalibrate). */
-  recalibration?: { command: string; previousVersion: string; previousRule: string };
+  /** Set when the decision rule was fixed again (npm run recalibrate), on the same weights or on their uint8 quantisation. */
+  recalibration?: { command: string; previousVersion: string; previousRule: string; quantised?: boolean };
   /** Validation and drawn-vs-scanned EER with and without synthetic pretraining (npm run synthetic-report). */
   syntheticEffect?: { command: string; models: string[]; rows: { condition: string; command: string; skilledEer: number[]; randomEer: number[] }[] };
 }

@@ -9,37 +9,11 @@ import type { GreyImage } from './pixelImage';
  * one give the same result (the background shortcut named in the dataset manifest).
  */
 export function inkDarkness(img: GreyImage): GreyImage {
-  const { width, height, data } = img;
+  const { width, height } = img;
   const block = Math.max(8, Math.round(Math.max(width, height) / 12));
   const bw = Math.ceil(width / block);
   const bh = Math.ceil(height / block);
-  const paper = new Float32Array(bw * bh);
-  const hist = new Uint32Array(64);
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      hist.fill(0);
-      let count = 0;
-      const y1 = Math.min(height, (by + 1) * block);
-      const x1 = Math.min(width, (bx + 1) * block);
-      for (let y = by * block; y < y1; y++) {
-        for (let x = bx * block; x < x1; x++) {
-          hist[Math.min(63, Math.floor(data[y * width + x] * 64))]++;
-          count++;
-        }
-      }
-      // 90th percentile of brightness: robust to a few bright noise pixels.
-      let target = count * 0.9;
-      let level = 63;
-      for (let k = 0; k < 64; k++) {
-        target -= hist[k];
-        if (target <= 0) {
-          level = k;
-          break;
-        }
-      }
-      paper[by * bw + bx] = (level + 0.5) / 64;
-    }
-  }
+  const paper = blockPaperLevels(img, block, bw, bh);
   // A block covered mostly by ink reads too dark: take the max over the 3x3 neighbourhood.
   const smooth = new Float32Array(bw * bh);
   for (let by = 0; by < bh; by++) {
@@ -55,7 +29,47 @@ export function inkDarkness(img: GreyImage): GreyImage {
       smooth[by * bw + bx] = Math.max(m, 0.05);
     }
   }
-  // Bilinear interpolation of the paper level: the column terms are the same for every row.
+  return { width, height, data: divideByPaper(img, smooth, block, bw, bh) };
+}
+
+/** Paper level of each block: the 90th percentile of its brightness (robust to a few bright noise pixels). */
+function blockPaperLevels(img: GreyImage, block: number, bw: number, bh: number): Float32Array {
+  const { width, height, data } = img;
+  const paper = new Float32Array(bw * bh);
+  const hist = new Uint32Array(64);
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) {
+      hist.fill(0);
+      const y1 = Math.min(height, (by + 1) * block);
+      const xa = bx * block;
+      const x1 = Math.min(width, xa + block);
+      for (let y = by * block; y < y1; y++) {
+        const row = y * width;
+        // values are in [0, 1], so truncation is the floor
+        for (let x = xa; x < x1; x++) {
+          const k = (data[row + x] * 64) | 0;
+          hist[k > 63 ? 63 : k]++;
+        }
+      }
+      let target = (y1 - by * block) * (x1 - xa) * 0.9;
+      let level = 63;
+      for (let k = 0; k < 64; k++) {
+        target -= hist[k];
+        if (target <= 0) {
+          level = k;
+          break;
+        }
+      }
+      paper[by * bw + bx] = (level + 0.5) / 64;
+    }
+  }
+  return paper;
+}
+
+/** 1 - pixel / paper level (bilinear between block centres), clamped to [0, 1]. */
+function divideByPaper(img: GreyImage, smooth: Float32Array, block: number, bw: number, bh: number): Float32Array {
+  const { width, height, data } = img;
+  // The column terms of the interpolation are the same for every row.
   const colX0 = new Int32Array(width);
   const colX1 = new Int32Array(width);
   const colT = new Float64Array(width);
@@ -83,5 +97,5 @@ export function inkDarkness(img: GreyImage): GreyImage {
       out[row + x] = v < 0 ? 0 : v > 1 ? 1 : v;
     }
   }
-  return { width, height, data: out };
+  return out;
 }

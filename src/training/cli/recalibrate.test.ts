@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelCard } from '../../model/modelCard';
 import { sharedDataset } from '../../testing/sharedData';
-import { defaultModelDir } from '../io/modelFiles';
+import { defaultModelDir, loadLayersModelFromDir, saveLayersModel } from '../io/modelFiles';
+import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const cli = join(process.cwd(), 'src/training/cli/recalibrate.ts');
@@ -38,6 +39,38 @@ describe('npm run recalibrate', () => {
     expect(r.skilled.eer).toBeCloseTo(card.metrics[0].skilled.eer, 6);
     expect(r.skilled.far).toBeCloseTo(card.metrics[0].skilled.far, 6);
   }, 240_000);
+
+  it('--weights uint8 stores the weights quantised, 4x smaller, with a card measured on them that eval reproduces from the file', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'cs-quant-')), 'model');
+    // A float32 copy of the shipped model (whatever its own storage), cedar-dev only to keep it short.
+    await useWasmTrainingBackend();
+    const model = await loadLayersModelFromDir(defaultModelDir());
+    await saveLayersModel(model, dir);
+    model.dispose();
+    const shipped = JSON.parse(readFileSync(join(defaultModelDir(), 'model-card.json'), 'utf8')) as ModelCard;
+    const cardPath = join(dir, 'model-card.json');
+    writeFileSync(cardPath, JSON.stringify({ ...shipped, version: '2.0.0', training: { ...shipped.training, data: [sharedDataset('cedar-dev')] } }));
+    const floatBytes = statSync(join(dir, 'weights.bin')).size;
+    const out = execFileSync(tsx, [cli, '--model', dir, '--weights', 'uint8'], { encoding: 'utf8' });
+    expect(out).toMatch(/weights quantised to uint8/);
+    const card = JSON.parse(readFileSync(cardPath, 'utf8')) as ModelCard;
+    expect(card.version).toBe('2.1.0');
+    expect(card.weights).toEqual({ storage: 'uint8', bytes: statSync(join(dir, 'weights.bin')).size });
+    expect(card.weights!.bytes).toBeLessThan(floatBytes / 3.5);
+    expect(card.recalibration?.quantised).toBe(true);
+    expect(readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8')).toMatch(/weights stored as uint8 \(\d+ KiB[\s\S]*Rule fixed again on the same weights quantised to uint8/);
+    // eval loads the quantised file and measures exactly what the card says
+    const json = join(dir, 'eval.json');
+    execFileSync(tsx, [evalCli, '--data', sharedDataset('cedar-dev'), '--split', 'validation', '--refs', '5', '--model', dir, '--json', json], { encoding: 'utf8' });
+    const r = JSON.parse(readFileSync(json, 'utf8'));
+    expect(r.skilled.eer).toBeCloseTo(card.metrics[0].skilled.eer, 6);
+    expect(r.skilled.far).toBeCloseTo(card.metrics[0].skilled.far, 6);
+    expect(r.skilled.frr).toBeCloseTo(card.metrics[0].skilled.frr, 6);
+    // and quantising again is refused
+    const again = spawnSync(tsx, [cli, '--model', dir, '--weights', 'uint8'], { encoding: 'utf8' });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/already stores uint8 weights/);
+  }, 360_000);
 
   it('refuses an unknown score rule', () => {
     const r = spawnSync(tsx, [cli, '--model', defaultModelDir(), '--aggregate', 'median'], { encoding: 'utf8' });

@@ -1,11 +1,12 @@
 /**
- * npm run recalibrate -- --model DIR [--aggregate min|mean|min-mean] [--prior-weight W] [--version V]
+ * npm run recalibrate -- --model DIR [--aggregate min|mean|min-mean] [--prior-weight W] [--version V] [--weights uint8]
  *
  * Fixes a saved model's decision rule again on the validation writers of the data sets it was
  * trained with (its card's training.data), with another score rule, and rewrites its card,
  * MODEL_CARD.md and DET plot with the figures measured under that rule. The weights are not
- * touched. The new version string (default: minor version + 1) makes the app re-tag stored
- * references; their embeddings do not change.
+ * touched, unless --weights uint8 stores float32 weights quantised (4x smaller; the rule and
+ * figures are then those of the quantised weights). The new version string (default: minor
+ * version + 1) makes the app re-embed stored references from their stored rasters.
  */
 import { existsSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
@@ -16,13 +17,16 @@ import { readDataset } from '../data/datasetReader';
 import { loadWriterImages, preprocessWriters } from '../data/imageStore';
 import { splitWriters } from '../data/split';
 import { DEFAULT_RULE, exportModel } from '../export/exportModel';
-import { loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
+import { loadLayersModelFromDir, readModelCard, savedWeightStorage } from '../io/modelFiles';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import { cliArgs, num } from './args';
 
-const USAGE = `npm run recalibrate -- --model DIR [--aggregate ${AGGREGATES.join('|')}] [--prior-weight W] [--version V]
-  defaults: --aggregate ${DEFAULT_RULE.aggregate} --prior-weight ${DEFAULT_RULE.priorWeight}, version = minor + 1`;
-const a = cliArgs({ model: { type: 'string' }, aggregate: { type: 'string' }, 'prior-weight': { type: 'string' }, version: { type: 'string' } }, USAGE);
+const USAGE = `npm run recalibrate -- --model DIR [--aggregate ${AGGREGATES.join('|')}] [--prior-weight W] [--version V] [--weights uint8]
+  defaults: --aggregate ${DEFAULT_RULE.aggregate} --prior-weight ${DEFAULT_RULE.priorWeight}, version = minor + 1, weights as they are`;
+const a = cliArgs(
+  { model: { type: 'string' }, aggregate: { type: 'string' }, 'prior-weight': { type: 'string' }, version: { type: 'string' }, weights: { type: 'string' } },
+  USAGE,
+);
 if (!a.model || !existsSync(`${a.model}/model-card.json`)) {
   console.error(`--model must be a model folder with model-card.json\n\n${USAGE}`);
   process.exit(2);
@@ -33,6 +37,15 @@ if (!AGGREGATES.includes(aggregate)) {
   process.exit(2);
 }
 const priorWeight = num(a['prior-weight'], DEFAULT_RULE.priorWeight, 'prior-weight');
+if (a.weights !== undefined && a.weights !== 'uint8') {
+  console.error(`--weights can only be uint8 (quantise float32 weights); got ${a.weights}\n\n${USAGE}`);
+  process.exit(2);
+}
+const stored = savedWeightStorage(a.model);
+if (a.weights === 'uint8' && stored.storage === 'uint8') {
+  console.error(`${a.model} already stores uint8 weights; quantising them again would change nothing`);
+  process.exit(2);
+}
 const card = readModelCard(a.model);
 const preprocessVersion = card.preprocessing.version;
 if (!isPreprocessVersion(preprocessVersion)) {
@@ -76,15 +89,20 @@ const out = await exportModel({
   training: card.training,
   preprocessVersion,
   rule: { aggregate, priorWeight },
-  saveWeights: false,
+  saveWeights: a.weights === 'uint8',
+  weightStorage: a.weights === 'uint8' ? 'uint8' : undefined,
+  existingStorage: stored,
   recalibration: {
     command: `npm run recalibrate -- ${process.argv.slice(2).join(' ')}`,
     previousVersion: card.recalibration?.previousVersion ?? card.version,
     previousRule: card.recalibration?.previousRule ?? `${before.aggregate} distance, prior weight ${before.priorWeight}`,
+    ...(a.weights === 'uint8' || card.recalibration?.quantised ? { quantised: true } : {}),
   },
 });
 console.log(`${card.id}: rule ${before.aggregate} / prior ${before.priorWeight} (version ${card.version}) -> ${aggregate} / prior ${priorWeight} (version ${version})`);
 for (const m of out.metrics) {
   console.log(`  ${m.data}, ${m.references} refs: skilled EER ${(100 * m.skilled.eer).toFixed(1)}% (FAR ${(100 * m.skilled.far).toFixed(1)}% / FRR ${(100 * m.skilled.frr).toFixed(1)}%), random EER ${(100 * m.random.eer).toFixed(1)}%`);
 }
-console.log(`rewrote ${a.model}/model-card.json, MODEL_CARD.md and det.png; weights unchanged. Rerun synthetic-report --card to restore its section.`);
+console.log(
+  `rewrote ${a.model}/model-card.json, MODEL_CARD.md and det.png; ${a.weights === 'uint8' ? `weights quantised to uint8 (${stored.bytes} -> ${out.weights?.bytes} bytes)` : 'weights unchanged'}. Rerun synthetic-report --card to restore its section.`,
+);

@@ -15,6 +15,7 @@ import type { Mining } from '../pairs';
 import { loadCheckpoint } from '../checkpoint';
 import { readModelCard } from '../io/modelFiles';
 import { teacherMismatch } from '../teacher';
+import { WEIGHT_STORAGES, type WeightStorage } from '../io/quantizeWeights';
 import { train, type TrainOptions } from '../trainer';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
 import { DEFAULT_COUNTS } from '../../synthetic/generator';
@@ -55,7 +56,9 @@ const USAGE = `npm run train -- [options]
   --teacher DIR        distillation: the student (this run's network) also learns to reproduce the
                        embeddings of this exported model (e.g. models/countersign-v3) on the same
                        augmented images, in pretraining and training; same input and embedding size
-  --distill-weight W   weight of the distillation term added to the loss (default 1)`;
+  --distill-weight W   weight of the distillation term added to the loss (default 1)
+  --weights S          how the export stores the weights: uint8 (default; 4x smaller, the card's rule and
+                       figures are measured with the quantised weights) | float32`;
 
 const a = cliArgs(
   {
@@ -90,6 +93,7 @@ const a = cliArgs(
     'prior-weight': { type: 'string' },
     teacher: { type: 'string' },
     'distill-weight': { type: 'string' },
+    weights: { type: 'string' },
   },
   USAGE,
 );
@@ -136,6 +140,11 @@ if (averageFrom !== undefined && (!Number.isInteger(averageFrom) || averageFrom 
 }
 if (a['balance-datasets'] && a['uniform-writers']) {
   console.error('--balance-datasets and --uniform-writers contradict each other; give one');
+  process.exit(2);
+}
+const weightStorage = (a.weights ?? 'uint8') as WeightStorage;
+if (!WEIGHT_STORAGES.includes(weightStorage)) {
+  console.error(`--weights must be one of ${WEIGHT_STORAGES.join(', ')} (got ${a.weights})\n\n${USAGE}`);
   process.exit(2);
 }
 let teacher: TrainOptions['teacher'];
@@ -238,6 +247,7 @@ if (!a['no-export']) {
     version: a.version ?? '1.0.0',
     validation: valSets.map((s, i) => ({ name: s.name, dataDir: s.dir, rasters: valRasters[i] })),
     preprocessVersion,
+    weightStorage,
     rule: { aggregate, priorWeight: num(a['prior-weight'], DEFAULT_RULE.priorWeight, 'prior-weight') },
     training: {
       command,

@@ -5,7 +5,9 @@ import type { PreprocessVersion } from '../../preprocessing';
 import type { WriterRasters } from '../data/imageStore';
 import { calibrate } from '../evaluation/calibrate';
 import { evaluateRasters } from '../evaluation/evaluateDataset';
-import { saveLayersModel, writeModelCard } from '../io/modelFiles';
+import * as tf from '@tensorflow/tfjs';
+import { modelArtifacts, writeModelArtifacts, writeModelCard } from '../io/modelFiles';
+import { quantizeUint8, type WeightStorage } from '../io/quantizeWeights';
 import type { Network } from '../network';
 import type { Aggregate } from '../../verification/decision';
 import { flattenRasters, regroup } from '../validation';
@@ -21,6 +23,14 @@ export interface ExportInput {
   rule?: { aggregate: Aggregate; priorWeight: number };
   /** Write model.json + weights (default true; recalibration keeps the existing files). */
   saveWeights?: boolean;
+  /**
+   * How weights.bin stores the weights when they are written (default float32). With uint8 the
+   * in-memory model is set to the quantised weights first, so the thresholds and figures on the
+   * card are those of the weights that ship.
+   */
+  weightStorage?: WeightStorage;
+  /** The storage of the existing weights.bin, when saveWeights is false (for the card). */
+  existingStorage?: { storage: WeightStorage; bytes: number };
   recalibration?: ModelCard['recalibration'];
 
   dir: string;
@@ -52,6 +62,20 @@ const COLORS: [number, number, number][] = [
 export async function exportModel(x: ExportInput): Promise<ModelCard> {
   const { net } = x;
   const cfg = net.cfg;
+  let artifacts: tf.io.ModelArtifacts | null = null;
+  const storage = x.weightStorage ?? 'float32';
+  if (x.saveWeights !== false) {
+    artifacts = await modelArtifacts(net.model);
+    if (storage === 'uint8') {
+      const q = quantizeUint8(artifacts.weightSpecs ?? [], artifacts.weightData as ArrayBuffer);
+      artifacts = { ...artifacts, weightSpecs: q.specs, weightData: q.data };
+      // From here on the model computes with exactly the weights a loader decodes from the file.
+      const decoded = tf.io.decodeWeights(q.data, q.specs);
+      net.model.loadWeights(decoded);
+      tf.dispose(Object.values(decoded));
+    }
+  }
+  const weights = artifacts ? { storage, bytes: (artifacts.weightData as ArrayBuffer).byteLength } : x.existingStorage;
   const hw = cfg.inputHeight * cfg.inputWidth;
   const head = net.distanceHead();
   const embed = (images: Float32Array, n: number) => net.embed(images, n);
@@ -67,6 +91,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
     preprocessing: { version: x.preprocessVersion, inputHeight: cfg.inputHeight, inputWidth: cfg.inputWidth },
     architecture: cfg,
     parameters: net.model.countParams(),
+    ...(weights ? { weights } : {}),
     distanceHead: head,
     decision,
     training: x.training,
@@ -90,7 +115,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
       if (curves.length < COLORS.length) curves.push({ label: `${v.name} skilled, ${k} ref`, genuine: r.scores.genuine, forged: r.scores.skilled, color: COLORS[curves.length] });
     }
   }
-  if (x.saveWeights !== false) await saveLayersModel(net.model, x.dir);
+  if (artifacts) writeModelArtifacts(artifacts, x.dir);
   writeModelCard(x.dir, card);
   writeFileSync(join(x.dir, 'det.png'), detPlotPng(curves));
   const legend = curves.map((c) => `${['red', 'blue', 'green', 'orange'][curves.indexOf(c)]} = ${c.label}`);

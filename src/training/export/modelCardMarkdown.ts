@@ -1,5 +1,6 @@
 import type { ModelCard } from '../../model/modelCard';
 import type { VerdictShares } from '../../verification/decision';
+import { MIN_QUANTIZED_SIZE } from '../io/quantizeWeights';
 
 const ts = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
@@ -35,13 +36,13 @@ Writer-independent Siamese signature verifier. Created ${card.created}.
   crop to the ink, ${card.preprocessing.version.startsWith('pp2') ? 'centre line (Zhang-Suen thinning) redrawn with one fixed pen width at the aspect-preserving scale (stroke-width normalisation)' : 'aspect-preserving area resize'}, centred.
 
 ## Network
-- Embedding net (src/model/architecture.ts): conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool -> dense ${card.architecture.embeddingDim}, ${card.architecture.embeddingActivation} embeddings. Filters ${card.architecture.filters.join('/')}. ${card.parameters.toLocaleString('en-US')} parameters, float32 weights.
+- Embedding net (src/model/architecture.ts): conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool -> dense ${card.architecture.embeddingDim}, ${card.architecture.embeddingActivation} embeddings. Filters ${card.architecture.filters.join('/')}. ${card.parameters.toLocaleString('en-US')} parameters, ${weightsLine(card)}.
 - Distance head: ${card.distanceHead.kind}.
 
 ## Decision rule (fixed on validation writers before any reported figure was computed)
 score = ${d.aggregate === 'min-mean' ? '(min + mean) / 2 of the distances' : `${d.aggregate} distance`} to the references / writer scale, where writer scale = (sum of reference-pair distances + ${d.priorWeight} x ${d.globalScale.toFixed(4)}) / (pairs + ${d.priorWeight}).
 - genuine if score <= T x (1 - ${d.referBand}); forged if score > T x (1 + ${d.referBand}); otherwise refer to a human.
-- T for 1..5 references: ${ts(d.thresholds ?? [d.threshold])}.${card.recalibration ? `\n- Rule fixed again on the same weights with \`${card.recalibration.command}\` (was ${card.recalibration.previousRule}, version ${card.recalibration.previousVersion}).` : ''}
+- T for 1..5 references: ${ts(d.thresholds ?? [d.threshold])}.${card.recalibration ? `\n- Rule fixed again on ${card.recalibration.quantised ? 'the same weights quantised to uint8' : 'the same weights'} with \`${card.recalibration.command}\` (was ${card.recalibration.previousRule}, version ${card.recalibration.previousVersion}).` : ''}
 - Operating points (teller settings):
 ${d.operatingPoints.map((p) => `  - ${p.name}: T = ${ts(p.thresholds ?? [p.threshold])} (validation skilled FAR ${pct(p.validationFar)}, FRR ${pct(p.validationFrr)}, pooled over 1-5 references)`).join('\n')}
 
@@ -71,4 +72,11 @@ Validation rows are in-sample for the threshold (it was fixed on these writers);
 
 DET curves (FRR vs FAR, 0-50%): ${curveLegend.join('; ')}.
 `;
+}
+
+/** How the card describes its weight storage. */
+export function weightsLine(card: Pick<ModelCard, 'weights'>): string {
+  const w = card.weights;
+  if (!w || w.storage === 'float32') return `float32 weights${w ? ` (${Math.round(w.bytes / 1024)} KiB)` : ''}`;
+  return `weights stored as uint8 (${Math.round(w.bytes / 1024)} KiB: every tensor of ${MIN_QUANTIZED_SIZE} or more values quantised per tensor, v = q x scale + min; biases and batch-norm statistics float32), float32 in memory; the figures below are measured with the quantised weights`;
 }

@@ -28,6 +28,14 @@ describe('MODEL_CARD.md says which weights ship', () => {
     expect(md).toContain(`| ${shipped.metrics[0].data} | ${shipped.metrics[0].references} | 80.00% / 15.00% / 5.00% | 80.00% / 15.00% / 5.00% | n/a |`);
   });
 
+  it('says how the weights are stored: float32 (older cards have no field) or uint8 with its size', () => {
+    expect(modelCardMarkdown({ ...shipped, weights: undefined }, [])).toContain(`${shipped.parameters.toLocaleString('en-US')} parameters, float32 weights.`);
+    expect(modelCardMarkdown({ ...shipped, weights: { storage: 'float32', bytes: 904416 } }, [])).toContain('parameters, float32 weights (883 KiB).');
+    const md = modelCardMarkdown({ ...shipped, weights: { storage: 'uint8', bytes: 232416 } }, []);
+    expect(md).toContain('parameters, weights stored as uint8 (227 KiB: every tensor of 1024 or more values quantised per tensor');
+    expect(md).toContain('the figures below are measured with the quantised weights');
+  });
+
   it("the shipped card's markdown is the one its JSON renders (refer-band table included)", () => {
     const md = readFileSync(`models/${shippedId}/MODEL_CARD.md`, 'utf8');
     const rows = modelCardMarkdown(shipped, []).split('\n').filter((l) => l.startsWith('| cedar-dev validation writers |'));

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelCard, EvalFigures } from '../../model/modelCard';
@@ -5,7 +6,6 @@ import type { PreprocessVersion } from '../../preprocessing';
 import type { WriterRasters } from '../data/imageStore';
 import { calibrate } from '../evaluation/calibrate';
 import { evaluateRasters } from '../evaluation/evaluateDataset';
-import * as tf from '@tensorflow/tfjs';
 import { modelArtifacts, writeModelArtifacts, writeModelCard } from '../io/modelFiles';
 import { quantizeUint8, type WeightStorage } from '../io/quantizeWeights';
 import type { Network } from '../network';

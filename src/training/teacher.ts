@@ -29,6 +29,22 @@ export function teacherMismatch(card: Pick<ModelCard, 'id' | 'architecture' | 'p
   return null;
 }
 
+/**
+ * The card of the model in `dir`, checked as a teacher for this student; throws a message naming
+ * `dir` when there is no readable card or the two do not fit (see teacherMismatch).
+ */
+export function readTeacherCard(dir: string, student: ModelConfig, version: PreprocessVersion): ModelCard {
+  let card: ModelCard;
+  try {
+    card = readModelCard(dir);
+  } catch (e) {
+    throw new Error(`cannot distil from ${dir}: no readable model-card.json there (${e instanceof Error ? e.message : e})`);
+  }
+  const why = teacherMismatch(card, student, version);
+  if (why) throw new Error(`cannot distil from ${dir}: ${why}`);
+  return card;
+}
+
 /** A loaded teacher: embeds a batch of preprocessed rasters in inference mode. */
 export class Teacher {
   private constructor(
@@ -37,9 +53,7 @@ export class Teacher {
   ) {}
 
   static async load(dir: string, student: ModelConfig, version: PreprocessVersion): Promise<Teacher> {
-    const card = readModelCard(dir);
-    const why = teacherMismatch(card, student, version);
-    if (why) throw new Error(`cannot distil from ${dir}: ${why}`);
+    const card = readTeacherCard(dir, student, version);
     return new Teacher(await loadLayersModelFromDir(dir), card);
   }
 

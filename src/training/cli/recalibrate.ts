@@ -91,7 +91,6 @@ const out = await exportModel({
   rule: { aggregate, priorWeight },
   saveWeights: a.weights === 'uint8',
   weightStorage: a.weights === 'uint8' ? 'uint8' : undefined,
-  existingStorage: stored,
   recalibration: {
     command: `npm run recalibrate -- ${process.argv.slice(2).join(' ')}`,
     previousVersion: card.recalibration?.previousVersion ?? card.version,

@@ -13,8 +13,7 @@ import type { LossKind } from '../losses';
 import type { MetricKind } from '../network';
 import type { Mining } from '../pairs';
 import { loadCheckpoint } from '../checkpoint';
-import { readModelCard } from '../io/modelFiles';
-import { teacherMismatch } from '../teacher';
+import { readTeacherCard } from '../teacher';
 import { WEIGHT_STORAGES, type WeightStorage } from '../io/quantizeWeights';
 import { train, type TrainOptions } from '../trainer';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
@@ -154,16 +153,14 @@ if (a['distill-weight'] !== undefined && !a.teacher) {
 }
 if (a.teacher) {
   const weight = num(a['distill-weight'], 1, 'distill-weight');
-  let card;
-  try {
-    card = readModelCard(a.teacher);
-  } catch (e) {
-    console.error(`--teacher ${a.teacher}: no readable model-card.json there (${e instanceof Error ? e.message : e})`);
+  if (!(weight > 0)) {
+    console.error(`--distill-weight must be above 0 (got ${a['distill-weight']})`);
     process.exit(2);
   }
-  const why = teacherMismatch(card, cfg, preprocessVersion);
-  if (why || !(weight > 0)) {
-    console.error(`--teacher ${a.teacher}: ${why ?? `--distill-weight must be above 0 (got ${a['distill-weight']})`}`);
+  try {
+    readTeacherCard(a.teacher, cfg, preprocessVersion);
+  } catch (e) {
+    console.error(`--teacher: ${e instanceof Error ? e.message : e}`);
     process.exit(2);
   }
   teacher = { dir: a.teacher, weight };

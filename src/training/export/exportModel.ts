@@ -6,7 +6,7 @@ import type { PreprocessVersion } from '../../preprocessing';
 import type { WriterRasters } from '../data/imageStore';
 import { calibrate } from '../evaluation/calibrate';
 import { evaluateRasters } from '../evaluation/evaluateDataset';
-import { modelArtifacts, writeModelArtifacts, writeModelCard } from '../io/modelFiles';
+import { modelArtifacts, savedWeightStorage, writeModelArtifacts, writeModelCard } from '../io/modelFiles';
 import { quantizeUint8, type WeightStorage } from '../io/quantizeWeights';
 import type { Network } from '../network';
 import type { Aggregate } from '../../verification/decision';
@@ -29,8 +29,6 @@ export interface ExportInput {
    * card are those of the weights that ship.
    */
   weightStorage?: WeightStorage;
-  /** The storage of the existing weights.bin, when saveWeights is false (for the card). */
-  existingStorage?: { storage: WeightStorage; bytes: number };
   recalibration?: ModelCard['recalibration'];
 
   dir: string;
@@ -75,7 +73,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
       tf.dispose(Object.values(decoded));
     }
   }
-  const weights = artifacts ? { storage, bytes: (artifacts.weightData as ArrayBuffer).byteLength } : x.existingStorage;
+  const weights = artifacts ? { storage, bytes: (artifacts.weightData as ArrayBuffer).byteLength } : savedWeightStorage(x.dir);
   const hw = cfg.inputHeight * cfg.inputWidth;
   const head = net.distanceHead();
   const embed = (images: Float32Array, n: number) => net.embed(images, n);
@@ -91,7 +89,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
     preprocessing: { version: x.preprocessVersion, inputHeight: cfg.inputHeight, inputWidth: cfg.inputWidth },
     architecture: cfg,
     parameters: net.model.countParams(),
-    ...(weights ? { weights } : {}),
+    weights,
     distanceHead: head,
     decision,
     training: x.training,

@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 
 /** How a model's weights are stored in weights.bin (in memory they are always float32). */
 export type WeightStorage = 'float32' | 'uint8';
@@ -19,7 +19,7 @@ export function quantizeUint8(
   data: ArrayBuffer,
   minSize = MIN_QUANTIZED_SIZE,
 ): { specs: tf.io.WeightsManifestEntry[]; data: ArrayBuffer } {
-  const parts: Uint8Array[] = [];
+  const parts: ArrayBuffer[] = [];
   const out: tf.io.WeightsManifestEntry[] = [];
   let offset = 0;
   for (const spec of specs) {
@@ -27,7 +27,7 @@ export function quantizeUint8(
     const size = spec.shape.reduce((a, b) => a * b, 1);
     const bytes = size * 4;
     if (spec.dtype !== 'float32' || size < minSize) {
-      parts.push(new Uint8Array(data.slice(offset, offset + bytes)));
+      parts.push(data.slice(offset, offset + bytes));
       out.push({ ...spec });
     } else {
       const values = new Float32Array(data.slice(offset, offset + bytes));
@@ -41,18 +41,11 @@ export function quantizeUint8(
       const scale = max > min ? (max - min) / 255 : 1;
       const q = new Uint8Array(size);
       for (let i = 0; i < size; i++) q[i] = Math.min(255, Math.max(0, Math.round((values[i] - min) / scale)));
-      parts.push(q);
+      parts.push(q.buffer);
       out.push({ ...spec, quantization: { dtype: 'uint8', min, scale } });
     }
     offset += bytes;
   }
   if (offset !== data.byteLength) throw new Error(`weights.bin has ${data.byteLength} bytes, the specs describe ${offset}`);
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const buf = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    buf.set(p, o);
-    o += p.length;
-  }
-  return { specs: out, data: buf.buffer };
+  return { specs: out, data: tf.io.concatenateArrayBuffers(parts) };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chooseWriters } from './batch';
-import type { WriterImages } from './data/imageStore';
+import { sharedDataset } from '../testing/sharedData';
+import { chooseWriters, sampleBatch } from './batch';
+import { readDataset } from './data/datasetReader';
+import { loadWriterImages, type WriterImages } from './data/imageStore';
 import { Rng } from './data/random';
 
 const pool = (dataset: string, n: number): WriterImages[] => Array.from({ length: n }, (_, i) => ({ id: `${dataset}/${i}`, genuine: [], forged: [] }));
@@ -41,5 +43,21 @@ describe('choosing a batch of writers', () => {
       expect(balanced.map((w) => w.id)).toEqual(plain.map((w) => w.id));
     }
     expect(b.next()).toBe(a.next());
+  });
+});
+
+describe('sampling a batch of real signatures', () => {
+  it('numbers writers within the batch and gives each image its proxy class in the whole pool', () => {
+    const real = loadWriterImages(readDataset(sharedDataset('cedar-dev')).slice(0, 5));
+    const b = sampleBatch(real, { writers: 2, genuine: 2, forged: 1 }, new Rng(4), { height: 96, width: 192 }, null);
+    expect(b.size).toBe(6);
+    expect(Array.from(b.writer)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(Array.from(b.genuine)).toEqual([1, 1, 0, 1, 1, 0]);
+    // Class 2i for writer i's genuine signatures, 2i + 1 for its forgeries, i its index in the pool.
+    const w0 = b.classes[0] >> 1;
+    const w1 = b.classes[3] >> 1;
+    expect(w0).not.toBe(w1);
+    expect(Array.from(b.classes)).toEqual([2 * w0, 2 * w0, 2 * w0 + 1, 2 * w1, 2 * w1, 2 * w1 + 1]);
+    expect(Math.max(w0, w1)).toBeLessThan(5);
   });
 });

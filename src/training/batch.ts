@@ -2,6 +2,7 @@ import { PreprocessError, preprocess, toGrey, type PixelImage, type PreprocessVe
 import { augment, greyToPixels, type AugmentOptions } from './augment';
 import type { WriterImages } from './data/imageStore';
 import type { Rng } from './data/random';
+import { proxyClass } from './pairs';
 
 /** The model input a batch is made for: raster size and preprocessing version (see preprocess()). */
 export interface InputSpec {
@@ -19,6 +20,8 @@ export interface TrainBatch {
   images: Float32Array; // [B, H, W] concatenated
   writer: Int32Array;
   genuine: Uint8Array;
+  /** Each image's proxy class (proxyClass of its writer's index in the training pool). */
+  classes: Int32Array;
   size: number;
 }
 
@@ -63,21 +66,25 @@ export function sampleBatch(
 ): TrainBatch {
   const eligible = pool.filter((w) => w.genuine.length >= 2);
   const writers = chooseWriters(eligible, shape, rng);
-  const items: { img: (typeof pool)[0]['genuine'][0]; w: number; g: boolean }[] = [];
+  const poolIndex = new Map(pool.map((w, i) => [w, i]));
+  const items: { img: (typeof pool)[0]['genuine'][0]; w: number; c: number; g: boolean }[] = [];
   writers.forEach((w, wi) => {
-    for (const img of rng.sample(w.genuine, shape.genuine)) items.push({ img, w: wi, g: true });
-    for (const img of rng.sample(w.forged, shape.forged)) items.push({ img, w: wi, g: false });
+    const c = poolIndex.get(w)!;
+    for (const img of rng.sample(w.genuine, shape.genuine)) items.push({ img, w: wi, c, g: true });
+    for (const img of rng.sample(w.forged, shape.forged)) items.push({ img, w: wi, c, g: false });
   });
   const hw = inputSize.height * inputSize.width;
   const images = new Float32Array(items.length * hw);
   const writer = new Int32Array(items.length);
   const genuine = new Uint8Array(items.length);
+  const classes = new Int32Array(items.length);
   items.forEach((it, i) => {
     images.set(augmentedInput(it.img, rng, inputSize, aug), i * hw);
     writer[i] = it.w;
     genuine[i] = it.g ? 1 : 0;
+    classes[i] = proxyClass(it.c, it.g);
   });
-  return { images, writer, genuine, size: items.length };
+  return { images, writer, genuine, classes, size: items.length };
 }
 
 /** Preprocessed input of an augmented image; an augmentation that erased the ink falls back to the original. */

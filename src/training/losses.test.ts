@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from './data/random';
-import { batchLoss, contrastivePairLoss, distillationLoss, losslessTripletLoss, tripletLoss, weightedBce } from './losses';
+import { batchLoss, contrastivePairLoss, distillationLoss, losslessTripletLoss, proxyClass, proxyLoss, tripletLoss, weightedBce } from './losses';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -25,6 +25,35 @@ describe('losses against hand-computed values', () => {
     expect(l[0]).toBeCloseTo(0.2, 6);
     expect(l[1]).toBeCloseTo(0, 6);
     expect(l[2]).toBeCloseTo(0.9, 6);
+  });
+
+  it('proxy: cross-entropy of s x (cos - m at the target) over unit proxies (CosFace)', () => {
+    // Two unit embeddings, three proxies (unnormalised on purpose: the loss normalises them).
+    const E = tf.tensor2d([1, 0, 0, 1], [2, 2]);
+    const P = tf.tensor2d([2, 0, 0, 3, -1, 0], [3, 2]);
+    // Row 0: cos = [1, 0, -1], target 0 -> logits s x [1 - m, 0, -1]; row 1: cos = [0, 1, 0], target 2 -> s x [0, 1, -m].
+    const s = 4;
+    const m = 0.25;
+    const ce = (logits: number[], t: number) => -(logits[t] - Math.log(logits.reduce((a, x) => a + Math.exp(x), 0)));
+    const expected = (ce([s * (1 - m), 0, -s], 0) + ce([0, s, -s * m], 2)) / 2;
+    expect(proxyLoss(E, P, new Int32Array([0, 2]), s, m).dataSync()[0]).toBeCloseTo(expected, 5);
+    // Hand value: row 0 = ln(e^3 + 1 + e^-4) - 3 = 0.049456, row 1 = ln(1 + e^4 + e^-1) + 1 = 5.024745.
+    expect(expected).toBeCloseTo((0.049456 + 5.024745) / 2, 5);
+  });
+
+  it('proxy classes: a genuine and a forgery class per training writer', () => {
+    expect([proxyClass(0, true), proxyClass(0, false), proxyClass(7, true), proxyClass(7, false)]).toEqual([0, 1, 14, 15]);
+  });
+
+  it('proxy: the gradient moves the embedding toward its own proxy and the proxies too', () => {
+    const e = tf.variable(tf.tensor2d([0.6, 0.8], [1, 2]));
+    const p = tf.variable(tf.tensor2d([1, 0, 0, 1], [2, 2]));
+    const { grads } = tf.variableGrads(() => proxyLoss(e as unknown as tf.Tensor2D, p as unknown as tf.Tensor2D, new Int32Array([0]), 8, 0.1), [e, p]);
+    const ge = grads[e.name].dataSync();
+    // Descending the gradient raises the first coordinate (toward proxy 0) and lowers the second.
+    expect(ge[0]).toBeLessThan(0);
+    expect(ge[1]).toBeGreaterThan(0);
+    expect(Array.from(grads[p.name].dataSync()).some((x) => x !== 0)).toBe(true);
   });
 
   it('distillation: mean over rows of the squared student-teacher distance', () => {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { squaredEuclidean } from '../model/distanceHead';
 import type { Rng } from './data/random';
 import { mineTriplets, pairMasks, type Mining, type PairMasks } from './pairs';
+export { proxyClass } from './pairs';
 
 /** The losses of the method, selectable with --loss. */
 export type LossKind = 'triplet' | 'contrastive' | 'bce' | 'lossless';
@@ -11,6 +12,36 @@ export interface LossOptions {
   mining: Mining;
   /** Triplet alpha / contrastive m. */
   margin: number;
+  /** An added proxy (class) term: see proxyLoss. Off when absent or its weight is 0. */
+  proxy?: ProxyOptions;
+}
+
+/** The proxy term: weight x proxyLoss(scale, margin), one genuine and one forgery proxy per training writer. */
+export interface ProxyOptions {
+  weight: number;
+  scale: number;
+  margin: number;
+}
+
+/**
+ * Normalised-softmax proxy loss with an additive cosine margin (CosFace): each training class has a
+ * learned proxy P_c; with unit embeddings e_i and unit proxies, logits_ic = s x (cos(e_i, P_c) - m
+ * [c = t_i]) and the loss is the mean cross-entropy -log softmax(logits_i)[t_i]. Unlike triplets
+ * mined in one small batch, every step compares each image with every training writer (and with the
+ * forgeries of its own writer, a class of their own), so the embedding learns the global layout.
+ */
+export function proxyLoss(E: tf.Tensor2D, proxies: tf.Tensor2D, target: Int32Array, scale: number, margin: number): tf.Scalar {
+  return tf.tidy(() => {
+    const [b] = E.shape;
+    const c = proxies.shape[0];
+    const P = tf.div(proxies, tf.sqrt(tf.add(tf.sum(tf.square(proxies), 1, true), 1e-12)));
+    const cos = tf.matMul(E, P, false, true);
+    const hot = new Float32Array(b * c);
+    target.forEach((t, i) => (hot[i * c + t] = 1));
+    const onehot = tf.tensor2d(hot, [b, c]);
+    const logits = tf.mul(tf.sub(cos, tf.mul(onehot, margin)), scale);
+    return tf.div(tf.neg(tf.sum(tf.mul(onehot, tf.logSoftmax(logits)))), b) as tf.Scalar;
+  });
 }
 
 /** Contrastive loss per pair: Y*D^2 + (1-Y)*max(m - D, 0)^2, Y = 1 for the same writer. */
@@ -97,6 +128,8 @@ export interface HeadVars {
   bceB?: tf.Variable;
   /** Mahalanobis matrix L [D, D]. */
   mahalanobisL?: tf.Variable;
+  /** Proxy term: one row per class [2 x training writers, D] (training only, never exported). */
+  proxies?: tf.Variable;
 }
 
 /**

@@ -5,7 +5,10 @@ import type { DistanceHead } from '../model/distanceHead';
 import { finishEmbedding } from '../model/embed';
 import { recalibrateBatchNorm } from './batchNormCalibration';
 import type { Rng } from './data/random';
-import { batchLoss, distillationLoss, type HeadVars, type LossOptions } from './losses';
+import { batchLoss, distillationLoss, proxyLoss, type HeadVars, type LossOptions } from './losses';
+
+/** Head variables get per-network names: a pretraining and a training network share one tfjs engine. */
+let networks = 0;
 
 export type MetricKind = 'euclidean' | 'mahalanobis';
 
@@ -20,14 +23,21 @@ export class Network {
     readonly loss: LossOptions,
     readonly metric: MetricKind,
     seed: number,
+    /** Training writers, for the proxy term (loss.proxy): one genuine and one forgery proxy each. */
+    writers = 0,
   ) {
     this.model = buildEmbeddingNet(cfg, seed);
     const d = cfg.embeddingDim;
+    const tag = networks++;
     if (loss.kind === 'bce') {
-      this.head.bceW = tf.variable(tf.fill([d, 1], -4 / Math.sqrt(d)), true, 'head/bce_w');
-      this.head.bceB = tf.variable(tf.scalar(2).reshape([1]), true, 'head/bce_b');
+      this.head.bceW = tf.variable(tf.fill([d, 1], -4 / Math.sqrt(d)), true, `head/bce_w_${tag}`);
+      this.head.bceB = tf.variable(tf.scalar(2).reshape([1]), true, `head/bce_b_${tag}`);
     }
-    if (metric === 'mahalanobis') this.head.mahalanobisL = tf.variable(tf.eye(d), true, 'head/mahalanobis_L');
+    if (metric === 'mahalanobis') this.head.mahalanobisL = tf.variable(tf.eye(d), true, `head/mahalanobis_L_${tag}`);
+    if (loss.proxy && loss.proxy.weight > 0) {
+      if (writers < 1) throw new Error('the proxy term needs the number of training writers');
+      this.head.proxies = tf.variable(tf.randomNormal([2 * writers, d], 0, 1 / Math.sqrt(d), 'float32', seed + 7), true, `head/proxies_${tag}`);
+    }
     const layerVars = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
     this.vars = [...layerVars, ...Object.values(this.head).filter((v): v is tf.Variable => !!v)];
   }
@@ -38,6 +48,14 @@ export class Network {
 
   getWeights(): Float32Array[] {
     return this.vars.map((v) => v.dataSync() as Float32Array).map((a) => a.slice());
+  }
+
+  /**
+   * Starting weights from another phase (pretraining): every variable whose size matches is set;
+   * the rest (proxies of other training writers, always last) keep their own initial values.
+   */
+  setInitialWeights(ws: Float32Array[]): void {
+    tf.tidy(() => this.vars.forEach((v, i) => ws[i] && ws[i].length === v.size && v.assign(tf.tensor(ws[i], v.shape))));
   }
 
   setWeights(ws: Float32Array[]): void {
@@ -57,7 +75,8 @@ export class Network {
   /**
    * Loss and gradients for one batch, in variable order; `rng` seeds dropout and mining, so a step
    * repeats exactly. With `target` (a teacher's embeddings of the same images, [n*D]) the loss adds
-   * weight x distillationLoss.
+   * weight x distillationLoss; with the proxy term on, `classes` gives each image's proxy class
+   * (proxyClass of its training writer).
    */
   gradients(
     images: Float32Array,
@@ -65,26 +84,38 @@ export class Network {
     genuine: Uint8Array,
     rng: Rng,
     target?: { embeddings: Float32Array; weight: number },
-  ): { loss: number; active: number; distill?: number; grads: Float32Array[] } {
+    classes?: Int32Array,
+  ): { loss: number; active: number; distill?: number; proxy?: number; grads: Float32Array[] } {
+    const px = this.loss.proxy;
+    if (this.head.proxies && !classes) throw new Error('the proxy term needs each image\'s class');
     this.seedDropout(rng.int(2 ** 31));
     const n = writer.length;
     const x = tf.tensor4d(images, [n, this.cfg.inputHeight, this.cfg.inputWidth, 1]);
     const T = target ? tf.tensor2d(target.embeddings, [n, target.embeddings.length / n]) : null;
     let active = 0;
     let distill: number | undefined;
+    let proxy: number | undefined;
     const { value, grads } = tf.variableGrads(() => {
       const E = finishEmbedding(this.model.apply(x, { training: true }) as tf.Tensor2D, this.cfg);
       const r = batchLoss(E, writer, genuine, this.loss, this.head, rng);
       active = r.active.dataSync()[0];
-      if (!T || !target) return r.loss;
-      const dl = distillationLoss(E, T);
-      distill = dl.dataSync()[0];
-      return tf.add(r.loss, tf.mul(dl, target.weight)) as tf.Scalar;
+      let total: tf.Scalar = r.loss;
+      if (T && target) {
+        const dl = distillationLoss(E, T);
+        distill = dl.dataSync()[0];
+        total = tf.add(total, tf.mul(dl, target.weight));
+      }
+      if (this.head.proxies && px && classes) {
+        const pl = proxyLoss(E, this.head.proxies as tf.Tensor2D, classes, px.scale, px.margin);
+        proxy = pl.dataSync()[0];
+        total = tf.add(total, tf.mul(pl, px.weight));
+      }
+      return total;
     }, this.vars);
     const loss = value.dataSync()[0];
     const out = this.vars.map((v) => grads[v.name].dataSync() as Float32Array).map((a) => a.slice());
     tf.dispose([x, value, ...Object.values(grads), ...(T ? [T] : [])]);
-    return { loss, active, distill, grads: out };
+    return { loss, active, distill, proxy, grads: out };
   }
 
   /** Exact batch-norm statistics from clean (unaugmented) training images; call before inference. */

@@ -113,3 +113,8 @@ export function mineTriplets(D: ArrayLike<number>, m: PairMasks, mining: Mining,
   }
   return t;
 }
+
+/** Proxy class of an image (the proxy term, losses.ts): 2w for writer w's genuine signatures, 2w + 1 for the forgeries of w. */
+export function proxyClass(writerIndex: number, genuine: boolean): number {
+  return 2 * writerIndex + (genuine ? 0 : 1);
+}

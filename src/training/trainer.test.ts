@@ -151,6 +151,37 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     expect(logs.some((l) => /step 8\/8 .*loss \d+\.\d+ \(distillation \d+\.\d+\)/.test(l))).toBe(true);
   });
 
+  it('networks with learned heads can be built twice in one process (pretraining, then training)', () => {
+    const cfg = tinyOptions({}).cfg;
+    const bce = { kind: 'bce' as const, mining: 'hard' as const, margin: 0.3 };
+    const a = new Network(cfg, bce, 'mahalanobis', 1);
+    const b = new Network(cfg, bce, 'mahalanobis', 1);
+    expect(b.vars).toHaveLength(a.vars.length);
+    b.setInitialWeights(a.getWeights());
+    expect(Array.from(b.getWeights().at(-1)!)).toEqual(Array.from(a.getWeights().at(-1)!));
+  });
+
+  it('the proxy term: proxies per training writer, a pretraining on other writers carries over, the loss falls', async () => {
+    const ws = readDataset(sharedDataset('cedar-dev'));
+    const valWriters = [preprocessWriters(loadWriterImages(ws.slice(36, 37)))];
+    const proxy = { weight: 1, scale: 8, margin: 0.1 };
+    const logs: string[] = [];
+    const loss = { kind: 'triplet' as const, mining: 'semi-hard' as const, margin: 0.3, proxy };
+    // "Pretraining" on 3 writers (6 proxies), then training on 4 others (8 proxies) from its weights.
+    const pre = await train(loadWriterImages(ws.slice(14, 17)), valWriters, tinyOptions({ loss, steps: 2, seed: 4 }), (l) => logs.push(l));
+    const init = pre.net.getWeights();
+    expect(init[init.length - 1].length).toBe(6 * 16);
+    const trainImgs = loadWriterImages(ws.slice(17, 21));
+    const run = await train(trainImgs, valWriters, tinyOptions({ loss, steps: 12, evalEvery: 12, lr: 0.05, seed: 4, initWeights: init }), (l) => logs.push(l));
+    const w = run.net.getWeights();
+    expect(w).toHaveLength(init.length);
+    expect(w[w.length - 1].length).toBe(8 * 16);
+    expect(logs.some((l) => /step 10\/12 .*loss \d+\.\d+ \(proxy \d+\.\d+\)/.test(l))).toBe(true);
+    // The proxy term dominates the loss here (about 5.5 at the start); 12 steps on 4 writers lower it (to about 3.4).
+    const h = run.meta.history.map((e) => e.loss);
+    expect((h[9] + h[10] + h[11]) / 3).toBeLessThan((h[0] + h[1] + h[2]) / 3 - 0.2);
+  });
+
   it('refuses a teacher that sees other inputs or gives other embeddings', async () => {
     const { teacherMismatch } = await import('./teacher');
     const cfg = tinyOptions({}).cfg;

@@ -79,7 +79,7 @@ const formatEers = (r: ValEers) => r.map((x) => `${(100 * x.skilled).toFixed(1)}
  * weights with the next batches. Validation EER picks the best weights; checkpoints resume.
  */
 export async function train(train: WriterImages[], val: WriterRasters[][], o: TrainOptions, log: (s: string) => void): Promise<TrainResult> {
-  const net = new Network(o.cfg, o.loss, o.metric, o.seed);
+  const net = new Network(o.cfg, o.loss, o.metric, o.seed, train.length);
   const optimizer = tf.train.adam(o.lr);
   const size: InputSpec = { height: o.cfg.inputHeight, width: o.cfg.inputWidth, version: o.preprocessVersion };
   const hw = size.height * size.width;
@@ -107,7 +107,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     await optimizer.setWeights(slots.map((s, i) => ({ name: s.name, tensor: tf.tensor(resumed.optimizer[i], s.tensor.shape) })));
     log(`resumed from ${o.checkpointDir} at step ${meta.step} (${fmtTime(meta.seconds)} trained)`);
   } else if (o.initWeights) {
-    net.setWeights(o.initWeights);
+    net.setInitialWeights(o.initWeights);
   }
   const pool = new WorkerPool(o.workers);
   await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed, train, batch: o.batch, augment: o.augment, preprocessVersion: o.preprocessVersion, teacher: o.teacher }));
@@ -142,6 +142,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
   let lastCkpt = Date.now();
   let lossAvg = NaN;
   let distillAvg = NaN;
+  let proxyAvg = NaN;
   let lastVal = '';
   try {
     for (let step = meta.step; step < o.steps; step++) {
@@ -156,9 +157,11 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
       const loss = outs.reduce((s, m) => s + (m.type === 'grad' ? m.loss : 0), 0) / outs.length;
       const active = outs.reduce((s, m) => s + (m.type === 'grad' ? m.active : 0), 0) / outs.length;
       const distill = o.teacher ? outs.reduce((s, m) => s + (m.type === 'grad' ? (m.distill ?? 0) : 0), 0) / outs.length : NaN;
+      const proxy = o.loss.proxy?.weight ? outs.reduce((s, m) => s + (m.type === 'grad' ? (m.proxy ?? 0) : 0), 0) / outs.length : NaN;
       if (!Number.isFinite(loss)) throw new Error(`loss is ${loss} at step ${step}`);
       lossAvg = Number.isNaN(lossAvg) ? loss : 0.95 * lossAvg + 0.05 * loss;
       distillAvg = Number.isNaN(distillAvg) ? distill : 0.95 * distillAvg + 0.05 * distill;
+      proxyAvg = Number.isNaN(proxyAvg) ? proxy : 0.95 * proxyAvg + 0.05 * proxy;
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, o.steps, o.lr);
       tf.tidy(() => optimizer.applyGradients(net.vars.map((v, i) => ({ name: v.name, tensor: tf.tensor(grads[i], v.shape) }))));
       meta.step = step + 1;
@@ -192,7 +195,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
       if (meta.step % 10 === 0 || entry.valEer !== undefined) {
         const eta = etaSeconds(meta.step, startStep, o.steps, (Date.now() - startedAt) / 1000);
         log(
-          `step ${meta.step}/${o.steps} epoch ${((meta.step * perStep) / trainImages).toFixed(2)} loss ${lossAvg.toFixed(4)}${o.teacher ? ` (distillation ${distillAvg.toFixed(4)})` : ''} active ${(100 * active).toFixed(0)}%` +
+          `step ${meta.step}/${o.steps} epoch ${((meta.step * perStep) / trainImages).toFixed(2)} loss ${lossAvg.toFixed(4)}${o.teacher ? ` (distillation ${distillAvg.toFixed(4)})` : ''}${o.loss.proxy?.weight ? ` (proxy ${proxyAvg.toFixed(3)})` : ''} active ${(100 * active).toFixed(0)}%` +
             ` val skilled/random EER ${lastVal || '-'} (best ${Number.isFinite(meta.bestScore) ? (100 * meta.bestScore).toFixed(2) + '% @' + meta.bestStep : '-'})` +
             ` ${fmtTime(meta.seconds)} ETA ${fmtTime(eta)}`,
         );

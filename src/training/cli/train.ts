@@ -30,6 +30,9 @@ const USAGE = `npm run train -- [options]
   --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default semi-hard)
   --margin M           triplet alpha / contrastive m (default 0.3 / 1.0)
   --metric KIND        euclidean | mahalanobis (learned L) (default euclidean)
+  --proxy-weight W     add W x a proxy (class) loss to the chosen loss: normalised softmax with a cosine
+                       margin over one genuine and one forgery proxy per training writer (default 0: off)
+  --proxy-scale S --proxy-margin M   its scale and cosine margin (default 16, 0.1)
   --lr X               Adam learning rate (default 0.001)
   --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default 6 x (4 + 2))
   --workers N          worker threads (default 2)
@@ -69,6 +72,9 @@ const a = cliArgs(
     mining: { type: 'string' },
     margin: { type: 'string' },
     metric: { type: 'string' },
+    'proxy-weight': { type: 'string' },
+    'proxy-scale': { type: 'string' },
+    'proxy-margin': { type: 'string' },
     lr: { type: 'string' },
     writers: { type: 'string' },
     genuine: { type: 'string' },
@@ -183,10 +189,16 @@ const valRasters = valSets.map((s) => preprocessWriters(loadWriterImages(s.valid
 log(`decoded ${trainImages.reduce((n, w) => n + w.genuine.length + w.forged.length, 0)} training images`);
 
 const margin = num(a.margin, loss === 'contrastive' ? 1.0 : 0.3, 'margin');
+const proxyWeight = num(a['proxy-weight'], 0, 'proxy-weight');
+if (proxyWeight < 0) {
+  console.error(`--proxy-weight must be 0 (off) or more (got ${a['proxy-weight']})`);
+  process.exit(2);
+}
+const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], 16, 'proxy-scale'), margin: num(a['proxy-margin'], 0.1, 'proxy-margin') } : undefined;
 const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
 const opts: TrainOptions = {
   cfg,
-  loss: { kind: loss, mining, margin },
+  loss: { kind: loss, mining, margin, proxy },
   metric,
   steps,
   lr: num(a.lr, 1e-3, 'lr'),
@@ -251,7 +263,7 @@ if (!a['no-export']) {
       data: dataDirs,
       trainWriters: trainFiles.map((w) => w.id),
       validationWriters: valSets.flatMap((s) => s.validation.map((w) => w.id)),
-      loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation${teacherNote}`,
+      loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation${proxy ? `; plus ${proxy.weight} x proxy loss (scale ${proxy.scale}, margin ${proxy.margin})` : ''}${teacherNote}`,
       steps: meta.step,
       selectedStep: meta.bestStep,
       averagedFrom: averageFrom,

@@ -17,7 +17,7 @@ port.on('message', async (msg: ToWorker) => {
   try {
     if (msg.type === 'init') {
       await useWasmTrainingBackend();
-      net = new Network(msg.cfg, msg.loss, msg.metric, msg.seed);
+      net = new Network(msg.cfg, msg.loss, msg.metric, msg.seed, msg.train.length);
       teacher = msg.teacher ? await Teacher.load(msg.teacher.dir, msg.cfg, msg.preprocessVersion) : null;
       init = msg;
       reply({ type: 'ready', shapes: net.shapes() });
@@ -30,7 +30,7 @@ port.on('message', async (msg: ToWorker) => {
       const b = sampleBatch(init.train, init.batch, rng, { height: init.cfg.inputHeight, width: init.cfg.inputWidth, version: init.preprocessVersion }, init.augment);
       // The teacher sees the same augmented images as the student (inference mode, no randomness).
       const target = teacher && init.teacher ? { embeddings: teacher.embed(b.images, b.writer.length), weight: init.teacher.weight } : undefined;
-      const r = net.gradients(b.images, b.writer, b.genuine, rng, target);
+      const r = net.gradients(b.images, b.writer, b.genuine, rng, target, b.classes);
       reply({ type: 'grad', ...r }, r.grads.map((g) => g.buffer as ArrayBuffer));
     } else {
       net.recalibrate(msg.calibration, msg.calibrationCount);

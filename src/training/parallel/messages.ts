@@ -40,6 +40,6 @@ export type ToWorker = InitMsg | GradMsg | EmbedMsg;
 
 export type FromWorker =
   | { type: 'ready'; shapes: number[][] }
-  | { type: 'grad'; loss: number; active: number; distill?: number; grads: Float32Array[] }
+  | { type: 'grad'; loss: number; active: number; distill?: number; proxy?: number; grads: Float32Array[] }
   | { type: 'embed'; embeddings: Float32Array }
   | { type: 'error'; message: string };

@@ -21,6 +21,8 @@ export interface ProxyOptions {
   weight: number;
   scale: number;
   margin: number;
+  /** The proxies' learning rate, as a multiple of the network's (default 1). */
+  lrFactor?: number;
 }
 
 /**

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../model/config';
 import type { AugmentOptions } from './augment';
 import { preprocess, type PreprocessVersion } from '../preprocessing';
@@ -8,6 +7,7 @@ import type { WriterImages, WriterRasters } from './data/imageStore';
 import { Rng } from './data/random';
 import type { LossOptions } from './losses';
 import { Network, type MetricKind } from './network';
+import { Optimizers } from './optimizers';
 import { WorkerPool } from './parallel/workerPool';
 import { flattenRasters, regroup, validationEer } from './validation';
 import type { TeacherOptions } from './teacher';
@@ -80,7 +80,7 @@ const formatEers = (r: ValEers) => r.map((x) => `${(100 * x.skilled).toFixed(1)}
  */
 export async function train(train: WriterImages[], val: WriterRasters[][], o: TrainOptions, log: (s: string) => void): Promise<TrainResult> {
   const net = new Network(o.cfg, o.loss, o.metric, o.seed, train.length);
-  const optimizer = tf.train.adam(o.lr);
+  const optimizer = new Optimizers(net, o.lr, o.loss.proxy?.lrFactor ?? 1);
   const size: InputSpec = { height: o.cfg.inputHeight, width: o.cfg.inputWidth, version: o.preprocessVersion };
   const hw = size.height * size.width;
   let meta: CheckpointMeta = {
@@ -95,16 +95,13 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
   };
   let best: Float32Array[] | null = null;
   let average = new WeightAverage();
-  // One Adam step with zero gradients creates the slot variables, so a checkpoint can restore them.
   const resumed = loadCheckpoint(o.checkpointDir);
   if (resumed) {
     meta = resumed.meta;
     net.setWeights(resumed.weights);
     best = resumed.best;
     if (resumed.average) average = new WeightAverage(resumed.average, resumed.meta.averageCount);
-    optimizer.applyGradients(net.vars.map((v) => ({ name: v.name, tensor: tf.zerosLike(v) })));
-    const slots = await optimizer.getWeights();
-    await optimizer.setWeights(slots.map((s, i) => ({ name: s.name, tensor: tf.tensor(resumed.optimizer[i], s.tensor.shape) })));
+    await optimizer.restore(resumed.optimizer);
     log(`resumed from ${o.checkpointDir} at step ${meta.step} (${fmtTime(meta.seconds)} trained)`);
   } else if (o.initWeights) {
     net.setInitialWeights(o.initWeights);
@@ -162,8 +159,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
       lossAvg = Number.isNaN(lossAvg) ? loss : 0.95 * lossAvg + 0.05 * loss;
       distillAvg = Number.isNaN(distillAvg) ? distill : 0.95 * distillAvg + 0.05 * distill;
       proxyAvg = Number.isNaN(proxyAvg) ? proxy : 0.95 * proxyAvg + 0.05 * proxy;
-      (optimizer as unknown as { learningRate: number }).learningRate = learningRate(step, o.steps, o.lr);
-      tf.tidy(() => optimizer.applyGradients(net.vars.map((v, i) => ({ name: v.name, tensor: tf.tensor(grads[i], v.shape) }))));
+      optimizer.apply(grads, learningRate(step, o.steps, o.lr));
       meta.step = step + 1;
       meta.seconds = (Date.now() - t0) / 1000;
       if (o.averageFrom !== undefined && meta.step > o.averageFrom) {
@@ -201,7 +197,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
         );
       }
       if (Date.now() - lastCkpt > o.checkpointSeconds * 1000 || meta.step === o.steps) {
-        const slots = await optimizer.getWeights();
+        const slots = await optimizer.state();
         meta.optimizerShapes = slots.map((s) => s.tensor.shape);
         saveCheckpoint(o.checkpointDir, meta, net.getWeights(), slots.map((s) => s.tensor.dataSync() as Float32Array), best ?? undefined, average.mean() ?? undefined);
         lastCkpt = Date.now();

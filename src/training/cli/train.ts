@@ -30,9 +30,11 @@ const USAGE = `npm run train -- [options]
   --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default semi-hard)
   --margin M           triplet alpha / contrastive m (default 0.3 / 1.0)
   --metric KIND        euclidean | mahalanobis (learned L) (default euclidean)
-  --proxy-weight W     add W x a proxy (class) loss to the chosen loss: normalised softmax with a cosine
-                       margin over one genuine and one forgery proxy per training writer (default 0: off)
+  --proxy-weight W     add W x a proxy (class) loss to the chosen loss in the training on --data (not the
+                       pretraining): normalised softmax with a cosine margin over one genuine and one forgery
+                       proxy per training writer (default 0: off)
   --proxy-scale S --proxy-margin M   its scale and cosine margin (default 16, 0.1)
+  --proxy-lr F         the proxies' learning rate as a multiple of --lr (default 1)
   --lr X               Adam learning rate (default 0.001)
   --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default 6 x (4 + 2))
   --workers N          worker threads (default 2)
@@ -75,6 +77,7 @@ const a = cliArgs(
     'proxy-weight': { type: 'string' },
     'proxy-scale': { type: 'string' },
     'proxy-margin': { type: 'string' },
+    'proxy-lr': { type: 'string' },
     lr: { type: 'string' },
     writers: { type: 'string' },
     genuine: { type: 'string' },
@@ -194,7 +197,7 @@ if (proxyWeight < 0) {
   console.error(`--proxy-weight must be 0 (off) or more (got ${a['proxy-weight']})`);
   process.exit(2);
 }
-const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], 16, 'proxy-scale'), margin: num(a['proxy-margin'], 0.1, 'proxy-margin') } : undefined;
+const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], 16, 'proxy-scale'), margin: num(a['proxy-margin'], 0.1, 'proxy-margin'), lrFactor: num(a['proxy-lr'], 1, 'proxy-lr') } : undefined;
 const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
 const opts: TrainOptions = {
   cfg,
@@ -240,7 +243,7 @@ if (pretrainDirs.length && !loadCheckpoint(ckpt)) {
   const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');
   const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).train);
   log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
-  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
+  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, loss: { ...opts.loss, proxy: undefined }, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
   opts.initWeights = pre.net.getWeights();
   pretrain = { data: pretrainDirs, writers: preFiles.length, steps: pre.meta.step, selectedStep: pre.meta.bestStep, seconds: Math.round(pre.meta.seconds) };
   log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
@@ -263,7 +266,7 @@ if (!a['no-export']) {
       data: dataDirs,
       trainWriters: trainFiles.map((w) => w.id),
       validationWriters: valSets.flatMap((s) => s.validation.map((w) => w.id)),
-      loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation${proxy ? `; plus ${proxy.weight} x proxy loss (scale ${proxy.scale}, margin ${proxy.margin})` : ''}${teacherNote}`,
+      loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation${proxy ? `; plus ${proxy.weight} x proxy loss (scale ${proxy.scale}, margin ${proxy.margin}${proxy.lrFactor !== 1 ? `, proxies' learning rate x${proxy.lrFactor}` : ''})` : ''}${teacherNote}`,
       steps: meta.step,
       selectedStep: meta.bestStep,
       averagedFrom: averageFrom,

@@ -172,7 +172,8 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     const init = pre.net.getWeights();
     expect(init[init.length - 1].length).toBe(6 * 16);
     const trainImgs = loadWriterImages(ws.slice(17, 21));
-    const run = await train(trainImgs, valWriters, tinyOptions({ loss, steps: 12, evalEvery: 12, lr: 0.05, seed: 4, initWeights: init }), (l) => logs.push(l));
+    const opts = tinyOptions({ loss, steps: 12, evalEvery: 12, lr: 0.05, seed: 4, initWeights: init });
+    const run = await train(trainImgs, valWriters, opts, (l) => logs.push(l));
     const w = run.net.getWeights();
     expect(w).toHaveLength(init.length);
     expect(w[w.length - 1].length).toBe(8 * 16);
@@ -180,6 +181,10 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     // The proxy term dominates the loss here (about 5.5 at the start); 12 steps on 4 writers lower it (to about 3.4).
     const h = run.meta.history.map((e) => e.loss);
     expect((h[9] + h[10] + h[11]) / 3).toBeLessThan((h[0] + h[1] + h[2]) / 3 - 0.2);
+    // Its checkpoint cannot be resumed by a run without the proxy term: a clear refusal, not a crash.
+    await expect(train(trainImgs, valWriters, { ...opts, loss: { ...loss, proxy: undefined }, steps: 13 }, () => {})).rejects.toThrow(
+      /holds a checkpoint of another network \(18 weight arrays, this run has 17\).*--proxy-weight/,
+    );
   });
 
   it('refuses a teacher that sees other inputs or gives other embeddings', async () => {

@@ -97,6 +97,13 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
   let average = new WeightAverage();
   const resumed = loadCheckpoint(o.checkpointDir);
   if (resumed) {
+    const want = net.shapes().map((s) => s.join('x')).join(',');
+    const have = resumed.meta.weightShapes.map((s) => s.join('x')).join(',');
+    if (want !== have)
+      throw new Error(
+        `${o.checkpointDir} holds a checkpoint of another network (${resumed.meta.weightShapes.length} weight arrays, this run has ${net.vars.length}): ` +
+          'it was saved with other --filters, --loss, --metric or --proxy-weight. Give the same flags, or another --checkpoints folder.',
+      );
     meta = resumed.meta;
     net.setWeights(resumed.weights);
     best = resumed.best;

@@ -35,6 +35,7 @@ const USAGE = `npm run train -- [options]
                        proxy per training writer (default 0: off)
   --proxy-scale S --proxy-margin M   its scale and cosine margin (default 16, 0.1)
   --proxy-lr F         the proxies' learning rate as a multiple of --lr (default 1)
+  --proxy-pretrain     use the proxy term in the pretraining too (its own proxies for the pretraining writers)
   --lr X               Adam learning rate (default 0.001)
   --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default 6 x (4 + 2))
   --workers N          worker threads (default 2)
@@ -78,6 +79,7 @@ const a = cliArgs(
     'proxy-scale': { type: 'string' },
     'proxy-margin': { type: 'string' },
     'proxy-lr': { type: 'string' },
+    'proxy-pretrain': { type: 'boolean' },
     lr: { type: 'string' },
     writers: { type: 'string' },
     genuine: { type: 'string' },
@@ -197,6 +199,10 @@ if (proxyWeight < 0) {
   console.error(`--proxy-weight must be 0 (off) or more (got ${a['proxy-weight']})`);
   process.exit(2);
 }
+if (a['proxy-pretrain'] && !(proxyWeight > 0)) {
+  console.error('--proxy-pretrain needs --proxy-weight W above 0');
+  process.exit(2);
+}
 const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], 16, 'proxy-scale'), margin: num(a['proxy-margin'], 0.1, 'proxy-margin'), lrFactor: num(a['proxy-lr'], 1, 'proxy-lr') } : undefined;
 const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
 const opts: TrainOptions = {
@@ -243,7 +249,7 @@ if (pretrainDirs.length && !loadCheckpoint(ckpt)) {
   const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');
   const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).train);
   log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
-  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, loss: { ...opts.loss, proxy: undefined }, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
+  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, loss: { ...opts.loss, proxy: a['proxy-pretrain'] ? opts.loss.proxy : undefined }, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
   opts.initWeights = pre.net.getWeights();
   pretrain = { data: pretrainDirs, writers: preFiles.length, steps: pre.meta.step, selectedStep: pre.meta.bestStep, seconds: Math.round(pre.meta.seconds) };
   log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);

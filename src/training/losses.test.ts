@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from './data/random';
-import { batchLoss, contrastivePairLoss, distillationLoss, losslessTripletLoss, proxyClass, proxyLoss, tripletLoss, weightedBce } from './losses';
+import { batchLoss, contrastivePairLoss, distillationLoss, losslessTripletLoss, proxyLoss, tripletLoss, weightedBce } from './losses';
+import { proxyClass } from './pairs';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { squaredEuclidean } from '../model/distanceHead';
+import { finishEmbedding } from '../model/embed';
 import type { Rng } from './data/random';
 import { mineTriplets, pairMasks, type Mining, type PairMasks } from './pairs';
-export { proxyClass } from './pairs';
 
 /** The losses of the method, selectable with --loss. */
 export type LossKind = 'triplet' | 'contrastive' | 'bce' | 'lossless';
@@ -36,7 +36,7 @@ export function proxyLoss(E: tf.Tensor2D, proxies: tf.Tensor2D, target: Int32Arr
   return tf.tidy(() => {
     const [b] = E.shape;
     const c = proxies.shape[0];
-    const P = tf.div(proxies, tf.sqrt(tf.add(tf.sum(tf.square(proxies), 1, true), 1e-12)));
+    const P = finishEmbedding(proxies, { embeddingActivation: 'l2' });
     const cos = tf.matMul(E, P, false, true);
     const hot = new Float32Array(b * c);
     target.forEach((t, i) => (hot[i * c + t] = 1));

@@ -17,6 +17,8 @@ export class Network {
   readonly model: tf.LayersModel;
   readonly head: HeadVars = {};
   readonly vars: tf.Variable[];
+  /** How many of `vars` carry over to another phase: all but the proxies, which come last. */
+  readonly carried: number;
 
   constructor(
     readonly cfg: ModelConfig,
@@ -39,7 +41,9 @@ export class Network {
       this.head.proxies = tf.variable(tf.randomNormal([2 * writers, d], 0, 1 / Math.sqrt(d), 'float32', seed + 7), true, `head/proxies_${tag}`);
     }
     const layerVars = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
-    this.vars = [...layerVars, ...Object.values(this.head).filter((v): v is tf.Variable => !!v)];
+    const { proxies, ...rest } = this.head;
+    this.vars = [...layerVars, ...Object.values(rest).filter((v): v is tf.Variable => !!v), ...(proxies ? [proxies] : [])];
+    this.carried = this.vars.length - (proxies ? 1 : 0);
   }
 
   shapes(): number[][] {
@@ -50,12 +54,16 @@ export class Network {
     return this.vars.map((v) => v.dataSync() as Float32Array).map((a) => a.slice());
   }
 
-  /**
-   * Starting weights from another phase (pretraining): every variable whose size matches is set;
-   * the rest (proxies of other training writers, always last) keep their own initial values.
-   */
-  setInitialWeights(ws: Float32Array[]): void {
-    tf.tidy(() => this.vars.forEach((v, i) => ws[i] && ws[i].length === v.size && v.assign(tf.tensor(ws[i], v.shape))));
+  /** The weights the next phase starts from (after pretraining): all but the proxies, which belong to this phase's writers. */
+  carriedWeights(): Float32Array[] {
+    return this.getWeights().slice(0, this.carried);
+  }
+
+  /** Starts from another phase's carriedWeights(); this network's proxies keep their initial values. */
+  setCarriedWeights(ws: Float32Array[]): void {
+    if (ws.length !== this.carried || ws.some((w, i) => w.length !== this.vars[i].size))
+      throw new Error(`the starting weights do not fit this network (${ws.length} arrays for ${this.carried} variables): pretraining and training differ in --filters, --loss or --metric`);
+    tf.tidy(() => ws.forEach((w, i) => this.vars[i].assign(tf.tensor(w, this.vars[i].shape))));
   }
 
   setWeights(ws: Float32Array[]): void {

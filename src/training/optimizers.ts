@@ -9,7 +9,6 @@ import type { Network } from './network';
 export class Optimizers {
   private readonly main: tf.AdamOptimizer;
   private readonly proxies: tf.AdamOptimizer | null;
-  private readonly split: number;
 
   constructor(
     private readonly net: Network,
@@ -17,10 +16,7 @@ export class Optimizers {
     private readonly proxyFactor = 1,
   ) {
     this.main = tf.train.adam(lr);
-    const p = net.head.proxies;
-    this.proxies = p ? tf.train.adam(lr * proxyFactor) : null;
-    // Proxies are the last variable (Network's order).
-    this.split = p ? net.vars.length - 1 : net.vars.length;
+    this.proxies = net.head.proxies ? tf.train.adam(lr * proxyFactor) : null;
   }
 
   /** One step with the given learning rate (the proxies' is proxyFactor times it); grads in variable order. */
@@ -28,10 +24,10 @@ export class Optimizers {
     (this.main as unknown as { learningRate: number }).learningRate = lr;
     const named = this.net.vars.map((v, i) => ({ name: v.name, tensor: tf.tensor(grads[i], v.shape) }));
     tf.tidy(() => {
-      this.main.applyGradients(named.slice(0, this.split));
+      this.main.applyGradients(named.slice(0, this.net.carried));
       if (this.proxies) {
         (this.proxies as unknown as { learningRate: number }).learningRate = lr * this.proxyFactor;
-        this.proxies.applyGradients(named.slice(this.split));
+        this.proxies.applyGradients(named.slice(this.net.carried));
       }
     });
     tf.dispose(named.map((n) => n.tensor));

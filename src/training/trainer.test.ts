@@ -155,10 +155,16 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     const cfg = tinyOptions({}).cfg;
     const bce = { kind: 'bce' as const, mining: 'hard' as const, margin: 0.3 };
     const a = new Network(cfg, bce, 'mahalanobis', 1);
-    const b = new Network(cfg, bce, 'mahalanobis', 1);
-    expect(b.vars).toHaveLength(a.vars.length);
-    b.setInitialWeights(a.getWeights());
-    expect(Array.from(b.getWeights().at(-1)!)).toEqual(Array.from(a.getWeights().at(-1)!));
+    const b = new Network(cfg, bce, 'mahalanobis', 2);
+    // The learned heads carry over with the network (a's Mahalanobis L changed first, so equality means it was copied).
+    const ws = a.getWeights();
+    ws[ws.length - 1] = ws[ws.length - 1].map((v, i) => v + 0.01 * i);
+    a.setWeights(ws);
+    b.setCarriedWeights(a.carriedWeights());
+    b.getWeights().forEach((w, i) => expect(Array.from(w)).toEqual(Array.from(ws[i])));
+    // A network of another shape is refused with a message, not half-set.
+    const other = new Network({ ...cfg, filters: [4, 4, 8, 8, 16] }, bce, 'mahalanobis', 1);
+    expect(() => other.setCarriedWeights(a.carriedWeights())).toThrow(/do not fit this network/);
   });
 
   it('the proxy term: proxies per training writer, a pretraining on other writers carries over, the loss falls', async () => {
@@ -169,13 +175,14 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     const loss = { kind: 'triplet' as const, mining: 'semi-hard' as const, margin: 0.3, proxy };
     // "Pretraining" on 3 writers (6 proxies), then training on 4 others (8 proxies) from its weights.
     const pre = await train(loadWriterImages(ws.slice(14, 17)), valWriters, tinyOptions({ loss, steps: 2, seed: 4 }), (l) => logs.push(l));
-    const init = pre.net.getWeights();
-    expect(init[init.length - 1].length).toBe(6 * 16);
+    expect(pre.net.getWeights().at(-1)!.length).toBe(6 * 16);
+    const init = pre.net.carriedWeights();
+    expect(init).toHaveLength(pre.net.vars.length - 1);
     const trainImgs = loadWriterImages(ws.slice(17, 21));
     const opts = tinyOptions({ loss, steps: 12, evalEvery: 12, lr: 0.05, seed: 4, initWeights: init });
     const run = await train(trainImgs, valWriters, opts, (l) => logs.push(l));
     const w = run.net.getWeights();
-    expect(w).toHaveLength(init.length);
+    expect(w).toHaveLength(init.length + 1);
     expect(w[w.length - 1].length).toBe(8 * 16);
     expect(logs.some((l) => /step 10\/12 .*loss \d+\.\d+ \(proxy \d+\.\d+\)/.test(l))).toBe(true);
     // The proxy term dominates the loss here (about 5.5 at the start); 12 steps on 4 writers lower it (to about 3.4).

@@ -29,7 +29,7 @@ export interface TrainOptions {
   /** The preprocessing the model is trained with (and must be used with). */
   preprocessVersion: PreprocessVersion;
   args: Record<string, unknown>;
-  /** Starting weights (e.g. after pretraining on synthetic writers); a checkpoint overrides them. */
+  /** Starting weights: carriedWeights() of a pretraining (e.g. on synthetic writers); a checkpoint overrides them. */
   initWeights?: Float32Array[];
   /**
    * Weight averaging: from this step on, the weights after every step join a running mean, which
@@ -111,7 +111,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     await optimizer.restore(resumed.optimizer);
     log(`resumed from ${o.checkpointDir} at step ${meta.step} (${fmtTime(meta.seconds)} trained)`);
   } else if (o.initWeights) {
-    net.setInitialWeights(o.initWeights);
+    net.setCarriedWeights(o.initWeights);
   }
   const pool = new WorkerPool(o.workers);
   await pool.all(() => ({ type: 'init', cfg: o.cfg, loss: o.loss, metric: o.metric, seed: o.seed, train, batch: o.batch, augment: o.augment, preprocessVersion: o.preprocessVersion, teacher: o.teacher }));

@@ -250,7 +250,7 @@ if (pretrainDirs.length && !loadCheckpoint(ckpt)) {
   const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).train);
   log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
   const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, loss: { ...opts.loss, proxy: a['proxy-pretrain'] ? opts.loss.proxy : undefined }, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
-  opts.initWeights = pre.net.getWeights();
+  opts.initWeights = pre.net.carriedWeights();
   pretrain = { data: pretrainDirs, writers: preFiles.length, steps: pre.meta.step, selectedStep: pre.meta.bestStep, seconds: Math.round(pre.meta.seconds) };
   log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
 }

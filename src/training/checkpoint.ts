@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Recipe } from './recipe';
 
 /** A resumable training state: step counter, timing, history, model and optimizer arrays (batches derive from seed and step). */
 export interface CheckpointMeta {
@@ -13,6 +14,8 @@ export interface CheckpointMeta {
   args: Record<string, unknown>;
   weightShapes: number[][];
   optimizerShapes: number[][];
+  /** What the run was trained with besides its step count (see trainingRecipe); absent in older checkpoints. */
+  recipe?: Recipe;
 }
 
 function pack(arrays: Float32Array[]): Buffer {

@@ -81,6 +81,15 @@ describe('training loop (2 worker threads, checkpoints, resume)', () => {
     expect(logs.some((l) => l.startsWith(`resumed from ${dir} at step 2`))).toBe(true);
     expect(second.meta.step).toBe(3);
     expect(second.meta.history).toHaveLength(3);
+    // Continuing it with other settings is refused, naming them; a finished run's weights are reused with a note.
+    await expect(train(trainImgs, val, { ...opts, steps: 4, seed: 6, lr: 2e-3 }, () => {})).rejects.toThrow(
+      /unfinished run trained with other settings.*\n  learning rate: checkpoint 0\.001, this run 0\.002\n  seed: checkpoint 5, this run 6$/s,
+    );
+    await expect(train(loadWriterImages(ws.slice(1, 5)), val, { ...opts, steps: 4 }, () => {})).rejects.toThrow(/training writers: checkpoint 4 \(cedar-dev\/001 \.\. cedar-dev\/004, hash/);
+    const notes: string[] = [];
+    const reused = await train(trainImgs, val, { ...opts, seed: 6, steps: 3 }, (s) => notes.push(s));
+    expect(notes.some((l) => /is a finished run trained with other settings \(seed: checkpoint 5, this run 6\)/.test(l))).toBe(true);
+    expect(reused.meta.step).toBe(3);
   });
 
   it('with averageFrom, evaluates and returns the mean of the late weights, and resumes the mean', async () => {

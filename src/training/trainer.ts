@@ -8,6 +8,7 @@ import { Rng } from './data/random';
 import type { LossOptions } from './losses';
 import { Network, type MetricKind } from './network';
 import { Optimizers } from './optimizers';
+import { recipeDifferences, trainingRecipe } from './recipe';
 import { WorkerPool } from './parallel/workerPool';
 import { flattenRasters, regroup, validationEer } from './validation';
 import type { TeacherOptions } from './teacher';
@@ -92,6 +93,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     args: o.args,
     weightShapes: net.shapes(),
     optimizerShapes: [],
+    recipe: trainingRecipe(o, train.map((w) => w.id)),
   };
   let best: Float32Array[] | null = null;
   let average = new WeightAverage();
@@ -104,6 +106,13 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
         `${o.checkpointDir} holds a checkpoint of another network (${resumed.meta.weightShapes.length} weight arrays, this run has ${net.vars.length}): ` +
           'it was saved with other --filters, --loss, --metric or --proxy-weight. Give the same flags, or another --checkpoints folder.',
       );
+    // Checkpoints written before recipes were stored carry none and are not checked.
+    const differences = resumed.meta.recipe ? recipeDifferences(resumed.meta.recipe, meta.recipe!) : [];
+    if (differences.length && resumed.meta.step < o.steps)
+      throw new Error(
+        `${o.checkpointDir} holds an unfinished run trained with other settings; give the same flags, or another --checkpoints folder:\n  ${differences.join('\n  ')}`,
+      );
+    if (differences.length) log(`note: ${o.checkpointDir} is a finished run trained with other settings (${differences.join('; ')}); its weights are used as they are`);
     meta = resumed.meta;
     net.setWeights(resumed.weights);
     best = resumed.best;

@@ -1,0 +1,56 @@
+import type { TrainOptions } from './trainer';
+
+/**
+ * What decides a training run's result apart from how many steps it runs: the network, loss,
+ * optimiser, batches, augmentation, preprocessing, averaging, teacher and the training writers.
+ * A checkpoint stores it, so a run resumed with other flags stops instead of silently training
+ * a mixture of two recipes. The step count is left out on purpose: a finished run may be
+ * continued with more steps.
+ */
+export type Recipe = Record<string, unknown>;
+
+export function trainingRecipe(o: TrainOptions, writerIds: readonly string[]): Recipe {
+  return {
+    network: o.cfg,
+    loss: o.loss,
+    metric: o.metric,
+    'learning rate': o.lr,
+    batch: o.batch,
+    workers: o.workers,
+    seed: o.seed,
+    augmentation: o.augment,
+    preprocessing: o.preprocessVersion,
+    'average from': o.averageFrom ?? null,
+    teacher: o.teacher ?? null,
+    'training writers': `${writerIds.length} (${writerIds[0] ?? ''} .. ${writerIds.at(-1) ?? ''}, hash ${hashIds(writerIds)})`,
+  };
+}
+
+/** The recipe's entries that differ between a checkpoint's run and this one, as readable lines. */
+export function recipeDifferences(saved: Recipe, now: Recipe): string[] {
+  const keys = [...new Set([...Object.keys(saved), ...Object.keys(now)])];
+  return keys
+    .filter((k) => canonical(saved[k]) !== canonical(now[k]))
+    .map((k) => `${k}: checkpoint ${canonical(saved[k])}, this run ${canonical(now[k])}`);
+}
+
+/** Strings as they are; anything else as JSON with object keys sorted and undefined fields dropped, so equal settings compare equal. */
+function canonical(v: unknown): string {
+  if (v === undefined) return 'unset';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  );
+}
+
+/** FNV-1a over the writer ids, in order (the order decides which writer gets which proxy). */
+function hashIds(ids: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of ids.join('\n')) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}

@@ -24,7 +24,8 @@ import { PREPROCESS_VERSION, PREPROCESS_VERSIONS } from '../../preprocessing';
 const USAGE = `npm run train -- [options]
   --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
   --out DIR            export folder (default models/countersign-v3); --no-export to skip
-  --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one
+  --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one (an unfinished
+                       run only with the same settings; more --steps may continue a finished one)
   --steps N            optimiser steps after any pretraining (default 400)
   --loss KIND          triplet | contrastive | bce | lossless (default triplet)
   --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default semi-hard)

@@ -10,6 +10,8 @@ const LZW = sample('e2e/fixtures/sample-lzw.tif', 'image/tiff');
 const G4 = sample('e2e/fixtures/sample-g4.tif', 'image/tiff');
 const BMP = sample('e2e/fixtures/sample-24.bmp', 'image/bmp');
 const GIF = sample('e2e/fixtures/sample.gif', 'image/gif');
+// Two pages (A-genuine-1, then B-genuine-1), as cheque imaging writes a front and a back.
+const TWO_PAGES = sample('e2e/fixtures/sample-2pages.tif', 'image/tiff');
 
 test('TIFF (LZW and fax Group 4 cheque scans), BMP and GIF are read like PNG; a damaged TIFF is refused clearly', async ({ page }) => {
   await openApp(page);
@@ -45,4 +47,16 @@ test('TIFF (LZW and fax Group 4 cheque scans), BMP and GIF are read like PNG; a 
   const v = await verifyFile(page, G4);
   expect(v.distances).toHaveLength(2);
   expect(v.distances[0]).toBeCloseTo(g4, 2);
+});
+
+test('a multi-page TIFF is read from page 1, and the page says so', async ({ page }) => {
+  await openApp(page);
+  await gotoTab(page, 'demo');
+  await page.getByTestId('demo-file-input').setInputFiles([PNG_FILE, TWO_PAGES]);
+  await expect(page.getByTestId('demo-thumb')).toHaveCount(2);
+  await expect(page.getByTestId('info-message')).toContainText(
+    '"sample-2pages.tif" has 2 pages; page 1 was used. If the signature is on another page, save that page as its own image and use that file.',
+  );
+  // Page 1 is the PNG's signature, pixel for pixel: the same embedding.
+  expect(Number(await page.locator('[data-testid="matrix-cell"][data-i="0"][data-j="1"]').getAttribute('data-distance'))).toBeLessThan(1e-3);
 });

@@ -8,11 +8,12 @@ import { decodeTiffBytes, loadTiffDecoder } from './tiff';
  * Decodes an image file with the browser's own decoders into RGBA pixels (browser only); TIFF,
  * which browsers cannot decode, with UTIF.js (see decodeTiffBytes). Size, type and declared
  * dimensions are checked first (see inspectImageFile); the decoded bitmap's size is checked
- * again before its pixels are copied out.
+ * again before its pixels are copied out. `note` hears what the teller should know about a file
+ * that was still usable (a multi-page TIFF read from its first page).
  */
-export async function decodeImageBlob(blob: Blob, name: string): Promise<PixelImage> {
+export async function decodeImageBlob(blob: Blob, name: string, note?: (text: string) => void): Promise<PixelImage> {
   const header = inspectImageFile(name, blob.size, await readBytes(blob.slice(0, HEADER_BYTES), name));
-  if (header.format === 'tiff') return decodeTiffBytes(await loadTiffDecoder(), await readBytes(blob, name), name);
+  if (header.format === 'tiff') return decodeTiffBytes(await loadTiffDecoder(), await readBytes(blob, name), name, note);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });

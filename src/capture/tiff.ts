@@ -16,9 +16,11 @@ export async function loadTiffDecoder(): Promise<TiffDecoder> {
  * Decodes the first page of a TIFF to RGBA pixels. Browsers have no TIFF decoder, but scanners
  * and cheque imaging write TIFF, often bi-level with CCITT Group 4 compression, so the app and
  * the Node tools both decode it with UTIF.js. The declared size is checked before any pixel is
- * inflated. Throws CaptureError ('corrupt', 'too-large').
+ * inflated. A file with more pages (a cheque's front and back) is read from its first page, and
+ * `note` is told so, in words for the teller; reduced-resolution copies (thumbnails) are not
+ * pages. Throws CaptureError ('corrupt', 'too-large').
  */
-export function decodeTiffBytes(utif: TiffDecoder, bytes: Uint8Array, name: string): PixelImage {
+export function decodeTiffBytes(utif: TiffDecoder, bytes: Uint8Array, name: string, note?: (text: string) => void): PixelImage {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const damaged = (cause?: unknown) =>
     new CaptureError('corrupt', `"${name}" could not be decoded: the file is damaged or is not a real TIFF image.`, cause === undefined ? undefined : { cause });
@@ -32,8 +34,12 @@ export function decodeTiffBytes(utif: TiffDecoder, bytes: Uint8Array, name: stri
     const v = ifd[t];
     return Array.isArray(v) || ArrayBuffer.isView(v) ? Number((v as ArrayLike<number>)[0]) : undefined;
   };
-  const page = pages.find((p) => (tag(p, 't256') ?? 0) > 0 && (tag(p, 't257') ?? 0) > 0);
+  // NewSubfileType (254) bit 0 marks a reduced-resolution copy of another page.
+  const images = pages.filter((p) => (tag(p, 't256') ?? 0) > 0 && (tag(p, 't257') ?? 0) > 0 && ((tag(p, 't254') ?? 0) & 1) === 0);
+  const page = images[0];
   if (!page) throw damaged();
+  if (images.length > 1)
+    note?.(`"${name}" has ${images.length} pages; page 1 was used. If the signature is on another page, save that page as its own image and use that file.`);
   const width = tag(page, 't256')!;
   const height = tag(page, 't257')!;
   checkDecodedSize(name, width, height);

@@ -70,6 +70,8 @@ export class CountersignService {
   constructor(
     readonly runtime: Runtime,
     readonly store: SignatureStore,
+    /** Hears what the teller should know about an input that was still used (a multi-page TIFF read from page 1). */
+    private readonly note: (text: string) => void = () => undefined,
   ) {}
 
   get card() {
@@ -91,7 +93,7 @@ export class CountersignService {
 
   /** The input's pixels: files through the browser's decoders, pad drawings as they are. */
   private async decode(input: SignatureInput): Promise<PixelImage> {
-    return input.kind === 'blob' ? decodeImageBlob(input.blob, input.name) : input.pixels;
+    return input.kind === 'blob' ? decodeImageBlob(input.blob, input.name, this.note) : input.pixels;
   }
 
   /** The model input of decoded pixels (prepare's second half, so a redraw needs no second decode). */

@@ -3,7 +3,7 @@ import { AppError } from '../runtime/errors';
 import { appEvents } from './appEvents';
 import { useNotifier } from './messages';
 
-/** Turns database and GPU events into clear messages. */
+/** Turns database, GPU and input events into clear messages. */
 export function AppNotices() {
   const notify = useNotifier();
   useEffect(
@@ -30,6 +30,9 @@ export function AppNotices() {
             break;
           case 'device-lost':
             notify.error(new AppError('device-lost', e.message));
+            break;
+          case 'input-note':
+            notify.info(e.message);
             break;
         }
       }),

@@ -1,12 +1,14 @@
 import type { ReembedProgress } from '../runtime/reembed';
 
-/** App-wide notices raised outside React (database connection, background re-embedding). */
+/** App-wide notices raised outside React (database connection, background re-embedding, inputs). */
 export type AppEvent =
   | { kind: 'db-blocked' }
   | { kind: 'db-unblocked' }
   | { kind: 'db-version-change' }
   | { kind: 'db-terminated' }
-  | { kind: 'device-lost'; message: string };
+  | { kind: 'device-lost'; message: string }
+  /** An input was used, with something the teller should know (e.g. a multi-page TIFF read from page 1). */
+  | { kind: 'input-note'; message: string };
 
 type Listener<T> = (v: T) => void;
 

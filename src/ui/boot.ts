@@ -59,7 +59,7 @@ async function run(): Promise<BootResult> {
       lastProgress = p;
       listeners.forEach((fn) => fn(p));
     });
-    const service = new CountersignService(runtime, store);
+    const service = new CountersignService(runtime, store, (message) => appEvents.emit({ kind: 'input-note', message }));
     installTestHook(service);
     onDeviceLost((message) => appEvents.emit({ kind: 'device-lost', message }));
     void startReembed(service);

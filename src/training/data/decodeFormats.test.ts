@@ -104,3 +104,26 @@ describe('Node decoding of TIFF and BMP (data sets and scanners)', () => {
     for (const p of [...w.genuine, ...w.forged]) expect(decodeImageFile(p).width).toBe(source.width);
   });
 });
+
+describe('multi-page TIFF (a cheque front and back)', () => {
+  it('is read from page 1 and says so; a thumbnail is not a page', async () => {
+    const { multiPageTiff } = await import('../../testing/multiPageTiff');
+    const UTIF = await import('utif2');
+    const { decodeTiffBytes } = await import('../../capture/tiff');
+    const front = decodeImageFile('public/samples/A-genuine-1.png');
+    const back = decodeImageFile('public/samples/B-genuine-1.png');
+    const notes: string[] = [];
+    const img = decodeTiffBytes(UTIF, multiPageTiff([front, back]), 'cheque.tif', (t) => notes.push(t));
+    expect([img.width, img.height]).toEqual([front.width, front.height]);
+    expect(red(img)).toEqual(red(front));
+    expect(notes).toEqual(['"cheque.tif" has 2 pages; page 1 was used. If the signature is on another page, save that page as its own image and use that file.']);
+    // The same two images, the second marked as a reduced-resolution copy: one page, nothing to say.
+    const quiet: string[] = [];
+    expect(red(decodeTiffBytes(UTIF, multiPageTiff([front, back], [false, true]), 'scan.tif', (t) => quiet.push(t)))).toEqual(red(front));
+    expect(quiet).toEqual([]);
+    // Node's decoder (data sets) reads page 1 of the same file.
+    expect(red(decodeImageBytes(multiPageTiff([back, front]), 'b.tif'))).toEqual(red(back));
+    // The browser test's fixture (ImageMagick, LZW, two samples as two pages): page 1 is the first sample.
+    expect(red(decodeImageFile(join(FIX, 'sample-2pages.tif')))).toEqual(red(front));
+  });
+});

@@ -254,6 +254,13 @@ if (pretrainDirs.length && !loadCheckpoint(ckpt)) {
   opts.initWeights = pre.net.carriedWeights();
   pretrain = { data: pretrainDirs, writers: preFiles.length, steps: pre.meta.step, selectedStep: pre.meta.bestStep, seconds: Math.round(pre.meta.seconds) };
   log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
+} else if (pretrainDirs.length) {
+  // Resumed (or only exporting) after the pretraining: its finished checkpoint still describes it on the card.
+  const done = loadCheckpoint(join(ckpt, 'pretrain'));
+  if (done) {
+    const writers = pretrainDirs.reduce((n, dir) => n + splitWriters(readDataset(dir)).train.length, 0);
+    pretrain = { data: pretrainDirs, writers, steps: done.meta.step, selectedStep: done.meta.bestStep, seconds: Math.round(done.meta.seconds) };
+  }
 }
 const { net, meta } = await train(trainImages, valRasters, opts, log);
 log(`trained ${meta.step} steps in ${(meta.seconds / 60).toFixed(1)} min; best validation skilled EER ${(100 * meta.bestScore).toFixed(2)}% at step ${meta.bestStep}`);

@@ -205,7 +205,7 @@ if (a['proxy-pretrain'] && !(proxyWeight > 0)) {
   process.exit(2);
 }
 const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], 16, 'proxy-scale'), margin: num(a['proxy-margin'], 0.1, 'proxy-margin'), lrFactor: num(a['proxy-lr'], 1, 'proxy-lr') } : undefined;
-const command = `npm run train -- ${process.argv.slice(2).join(' ')}`.trim();
+const command = ['npm run train', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 const opts: TrainOptions = {
   cfg,
   loss: { kind: loss, mining, margin, proxy },

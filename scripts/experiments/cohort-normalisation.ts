@@ -7,6 +7,7 @@
  * Run: npx tsx scripts/experiments/cohort-normalisation.ts [MODEL_DIR]
  * Result (docs/training-experiments.md): worse than the shipped score everywhere; not shipped.
  */
+import { readFileSync } from 'node:fs';
 import { readDataset } from '../../src/training/data/datasetReader';
 import { loadWriterImages } from '../../src/training/data/imageStore';
 import { selectWriters } from '../../src/training/evaluation/evaluateDataset';
@@ -18,7 +19,8 @@ import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { embedImages } from './embedImages';
 
 await useWasmTrainingBackend();
-const dir = process.argv[2] ?? 'models/countersign-v3';
+// Default: the shipped model (models/index.json).
+const dir = process.argv[2] ?? `models/${(JSON.parse(readFileSync('models/index.json', 'utf8')) as { default: string }).default}`;
 const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
 const dist = (a: Float32Array, b: Float32Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2; return Math.sqrt(s); };

@@ -7,6 +7,7 @@
  * Run: npx tsx scripts/experiments/reference-augmentation.ts [MODEL_DIR]   (T=4 by default)
  * Result (docs/training-experiments.md): mixed, within noise; not shipped.
  */
+import { readFileSync } from 'node:fs';
 import { preprocess, toGrey, type PixelImage } from '../../src/preprocessing';
 import { augment, greyToPixels, type AugmentOptions } from '../../src/training/augment';
 import { Rng } from '../../src/training/data/random';
@@ -21,7 +22,8 @@ import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { embedImages, embedRasters } from './embedImages';
 
 await useWasmTrainingBackend();
-const dir = process.argv[2] ?? 'models/countersign-v3';
+// Default: the shipped model (models/index.json).
+const dir = process.argv[2] ?? `models/${(JSON.parse(readFileSync('models/index.json', 'utf8')) as { default: string }).default}`;
 const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
 const T = Number(process.env.T ?? 4);

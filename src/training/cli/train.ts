@@ -23,7 +23,7 @@ import { PREPROCESS_VERSION, PREPROCESS_VERSIONS } from '../../preprocessing';
 
 const USAGE = `npm run train -- [options]
   --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
-  --out DIR            export folder (default models/countersign-v3); --no-export to skip
+  --out DIR            export folder (default models/countersign-v4); --no-export to skip
   --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one (an unfinished
                        run only with the same settings; more --steps may continue a finished one)
   --steps N            optimiser steps after any pretraining (default 400)
@@ -31,12 +31,13 @@ const USAGE = `npm run train -- [options]
   --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default semi-hard)
   --margin M           triplet alpha / contrastive m (default 0.3 / 1.0)
   --metric KIND        euclidean | mahalanobis (learned L) (default euclidean)
-  --proxy-weight W     add W x a proxy (class) loss to the chosen loss in the training on --data (not the
-                       pretraining): normalised softmax with a cosine margin over one genuine and one forgery
-                       proxy per training writer (default 0: off)
+  --proxy-weight W     add W x a proxy (class) loss to the chosen loss: normalised softmax with a cosine
+                       margin over one genuine and one forgery proxy per training writer (default 0.1;
+                       0: off, the recipe of countersign-v3)
   --proxy-scale S --proxy-margin M   its scale and cosine margin (default 16, 0.1)
-  --proxy-lr F         the proxies' learning rate as a multiple of --lr (default 1)
-  --proxy-pretrain     use the proxy term in the pretraining too (its own proxies for the pretraining writers)
+  --proxy-lr F         the proxies' learning rate as a multiple of --lr (default 10)
+  --proxy-pretrain     use the proxy term in the pretraining too, with its own proxies for the pretraining
+                       writers (default when --proxy-weight is above 0); --no-proxy-pretrain: training only
   --lr X               Adam learning rate (default 0.001)
   --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default 6 x (4 + 2))
   --workers N          worker threads (default 2)
@@ -81,6 +82,7 @@ const a = cliArgs(
     'proxy-margin': { type: 'string' },
     'proxy-lr': { type: 'string' },
     'proxy-pretrain': { type: 'boolean' },
+    'no-proxy-pretrain': { type: 'boolean' },
     lr: { type: 'string' },
     writers: { type: 'string' },
     genuine: { type: 'string' },
@@ -116,7 +118,7 @@ if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || !['hard', '
   process.exit(2);
 }
 const dataDirs = (a.data ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',').filter(Boolean);
-const out = a.out ?? 'models/countersign-v3';
+const out = a.out ?? 'models/countersign-v4';
 const id = basename(out);
 const ckpt = a.checkpoints ?? join('checkpoints', id);
 const seed = num(a.seed, 1, 'seed');
@@ -195,7 +197,7 @@ const valRasters = valSets.map((s) => preprocessWriters(loadWriterImages(s.valid
 log(`decoded ${trainImages.reduce((n, w) => n + w.genuine.length + w.forged.length, 0)} training images`);
 
 const margin = num(a.margin, loss === 'contrastive' ? 1.0 : 0.3, 'margin');
-const proxyWeight = num(a['proxy-weight'], 0, 'proxy-weight');
+const proxyWeight = num(a['proxy-weight'], 0.1, 'proxy-weight');
 if (proxyWeight < 0) {
   console.error(`--proxy-weight must be 0 (off) or more (got ${a['proxy-weight']})`);
   process.exit(2);
@@ -204,7 +206,12 @@ if (a['proxy-pretrain'] && !(proxyWeight > 0)) {
   console.error('--proxy-pretrain needs --proxy-weight W above 0');
   process.exit(2);
 }
-const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], 16, 'proxy-scale'), margin: num(a['proxy-margin'], 0.1, 'proxy-margin'), lrFactor: num(a['proxy-lr'], 1, 'proxy-lr') } : undefined;
+if (a['proxy-pretrain'] && a['no-proxy-pretrain']) {
+  console.error('--proxy-pretrain and --no-proxy-pretrain contradict each other; give one');
+  process.exit(2);
+}
+const proxyPretrain = proxyWeight > 0 && !a['no-proxy-pretrain'];
+const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], 16, 'proxy-scale'), margin: num(a['proxy-margin'], 0.1, 'proxy-margin'), lrFactor: num(a['proxy-lr'], 10, 'proxy-lr') } : undefined;
 const command = ['npm run train', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 const opts: TrainOptions = {
   cfg,
@@ -250,7 +257,7 @@ if (pretrainDirs.length && !loadCheckpoint(ckpt)) {
   const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');
   const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).train);
   log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
-  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, loss: { ...opts.loss, proxy: a['proxy-pretrain'] ? opts.loss.proxy : undefined }, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
+  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, loss: { ...opts.loss, proxy: proxyPretrain ? opts.loss.proxy : undefined }, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
   opts.initWeights = pre.net.carriedWeights();
   pretrain = { data: pretrainDirs, writers: preFiles.length, steps: pre.meta.step, selectedStep: pre.meta.bestStep, seconds: Math.round(pre.meta.seconds) };
   log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
@@ -280,7 +287,7 @@ if (!a['no-export']) {
       data: dataDirs,
       trainWriters: trainFiles.map((w) => w.id),
       validationWriters: valSets.flatMap((s) => s.validation.map((w) => w.id)),
-      loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation${proxy ? `; plus ${proxy.weight} x proxy loss (scale ${proxy.scale}, margin ${proxy.margin}${proxy.lrFactor !== 1 ? `, proxies' learning rate x${proxy.lrFactor}` : ''})` : ''}${teacherNote}`,
+      loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation${proxy ? `; plus ${proxy.weight} x proxy loss (scale ${proxy.scale}, margin ${proxy.margin}${proxy.lrFactor !== 1 ? `, proxies' learning rate x${proxy.lrFactor}` : ''}${proxyPretrain && pretrain ? '; in the pretraining too, with its own proxies' : ''})` : ''}${teacherNote}`,
       steps: meta.step,
       selectedStep: meta.bestStep,
       averagedFrom: averageFrom,

@@ -7,20 +7,18 @@
  * Run: npx tsx scripts/experiments/cohort-normalisation.ts [MODEL_DIR]
  * Result (docs/training-experiments.md): worse than the shipped score everywhere; not shipped.
  */
-import { readFileSync } from 'node:fs';
 import { readDataset } from '../../src/training/data/datasetReader';
 import { loadWriterImages } from '../../src/training/data/imageStore';
 import { selectWriters } from '../../src/training/evaluation/evaluateDataset';
 import { chooseReferences } from '../../src/training/evaluation/protocol';
 import { scoreQuestioned, upperTriangle } from '../../src/verification/decision';
 import { equalErrorRate } from '../../src/verification/metrics';
-import { loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
+import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { embedImages } from './embedImages';
 
 await useWasmTrainingBackend();
-// Default: the shipped model (models/index.json).
-const dir = process.argv[2] ?? `models/${(JSON.parse(readFileSync('models/index.json', 'utf8')) as { default: string }).default}`;
+const dir = process.argv[2] ?? defaultModelDir();
 const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
 const dist = (a: Float32Array, b: Float32Array) => { let s = 0; for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2; return Math.sqrt(s); };

@@ -7,7 +7,6 @@
  * Run: npx tsx scripts/experiments/reference-augmentation.ts [MODEL_DIR]   (T=4 by default)
  * Result (docs/training-experiments.md): mixed, within noise; not shipped.
  */
-import { readFileSync } from 'node:fs';
 import { preprocess, toGrey, type PixelImage } from '../../src/preprocessing';
 import { augment, greyToPixels, type AugmentOptions } from '../../src/training/augment';
 import { Rng } from '../../src/training/data/random';
@@ -17,13 +16,12 @@ import { selectWriters } from '../../src/training/evaluation/evaluateDataset';
 import { protocolScores, type WriterEmbeddings } from '../../src/training/evaluation/protocol';
 import { summarize } from '../../src/training/evaluation/summarize';
 import { thresholdFor } from '../../src/verification/decision';
-import { loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
+import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { embedImages, embedRasters } from './embedImages';
 
 await useWasmTrainingBackend();
-// Default: the shipped model (models/index.json).
-const dir = process.argv[2] ?? `models/${(JSON.parse(readFileSync('models/index.json', 'utf8')) as { default: string }).default}`;
+const dir = process.argv[2] ?? defaultModelDir();
 const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
 const T = Number(process.env.T ?? 4);

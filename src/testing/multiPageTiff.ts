@@ -2,18 +2,14 @@ import * as UTIF from 'utif2';
 import type { PixelImage } from '../preprocessing';
 
 /**
- * An uncompressed RGBA TIFF with one page per image, in order (tests only: what cheque imaging
+ * An uncompressed RGBA TIFF with one page per RGBA image, in order (tests only: what cheque imaging
  * writes for a front and a back). `reduced` marks pages as reduced-resolution copies
  * (NewSubfileType 1, a thumbnail), which are not pages of their own.
  */
 export function multiPageTiff(pages: readonly PixelImage[], reduced: readonly boolean[] = []): Uint8Array {
   const HEAD = 8192; // room for the IFDs; the pixel strips follow
-  const rgba = pages.map((p) => {
-    const out = new Uint8Array(p.width * p.height * 4);
-    for (let i = 0; i < p.width * p.height; i++)
-      for (let c = 0; c < 4; c++) out[i * 4 + c] = c === 3 && p.channels < 4 ? 255 : p.data[i * p.channels + (p.channels < 3 ? 0 : Math.min(c, p.channels - 1))];
-    return out;
-  });
+  if (pages.some((p) => p.channels !== 4)) throw new Error('multiPageTiff takes RGBA pages (what the decoders return)');
+  const rgba = pages.map((p) => p.data);
   let offset = HEAD;
   const ifds = pages.map((p, i) => {
     const ifd = {

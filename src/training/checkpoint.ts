@@ -55,14 +55,21 @@ export function saveCheckpoint(dir: string, meta: CheckpointMeta, weights: Float
   writeAtomic(join(dir, 'state.json'), JSON.stringify(meta, null, 1));
 }
 
-export function loadCheckpoint(
-  dir: string,
-): { meta: CheckpointMeta; weights: Float32Array[]; optimizer: Float32Array[]; best: Float32Array[] | null; average: Float32Array[] | null } | null {
+/** A checkpoint's state (step, timing, history, recipe) without its weights; null when `dir` holds none. */
+export function checkpointMeta(dir: string): CheckpointMeta | null {
   if (!existsSync(join(dir, 'state.json'))) return null;
   const meta = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as CheckpointMeta;
   // JSON has no Infinity: a checkpoint saved before the first validation stores bestScore as null,
   // and `score <= null` is never true, so a resumed run would never record its best step.
   if (typeof meta.bestScore !== 'number') meta.bestScore = Infinity;
+  return meta;
+}
+
+export function loadCheckpoint(
+  dir: string,
+): { meta: CheckpointMeta; weights: Float32Array[]; optimizer: Float32Array[]; best: Float32Array[] | null; average: Float32Array[] | null } | null {
+  const meta = checkpointMeta(dir);
+  if (!meta) return null;
   const weights = unpack(readFileSync(join(dir, 'weights.bin')), meta.weightShapes);
   const optimizer = unpack(readFileSync(join(dir, 'optimizer.bin')), meta.optimizerShapes);
   const best = existsSync(join(dir, 'best.bin')) ? unpack(readFileSync(join(dir, 'best.bin')), meta.weightShapes) : null;

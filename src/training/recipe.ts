@@ -1,3 +1,5 @@
+import { canonicalJson } from '../backup/canonical';
+import { hashString } from './data/random';
 import type { TrainOptions } from './trainer';
 
 /**
@@ -22,7 +24,8 @@ export function trainingRecipe(o: TrainOptions, writerIds: readonly string[]): R
     preprocessing: o.preprocessVersion,
     'average from': o.averageFrom ?? null,
     teacher: o.teacher ?? null,
-    'training writers': `${writerIds.length} (${writerIds[0] ?? ''} .. ${writerIds.at(-1) ?? ''}, hash ${hashIds(writerIds)})`,
+    // In order: the order decides which writer gets which proxy.
+    'training writers': `${writerIds.length} (${writerIds[0] ?? ''} .. ${writerIds.at(-1) ?? ''}, hash ${hashString(writerIds.join('\n')).toString(16).padStart(8, '0')})`,
   };
 }
 
@@ -34,23 +37,8 @@ export function recipeDifferences(saved: Recipe, now: Recipe): string[] {
     .map((k) => `${k}: checkpoint ${canonical(saved[k])}, this run ${canonical(now[k])}`);
 }
 
-/** Strings as they are; anything else as JSON with object keys sorted and undefined fields dropped, so equal settings compare equal. */
+/** Strings as they are; anything else as canonical JSON (keys sorted, unset fields dropped), so equal settings compare equal. */
 function canonical(v: unknown): string {
   if (v === undefined) return 'unset';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined).sort(([a], [b]) => a.localeCompare(b)))
-      : x,
-  );
-}
-
-/** FNV-1a over the writer ids, in order (the order decides which writer gets which proxy). */
-function hashIds(ids: readonly string[]): string {
-  let h = 0x811c9dc5;
-  for (const ch of ids.join('\n')) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  return typeof v === 'string' ? v : canonicalJson(v);
 }

@@ -84,6 +84,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
   const optimizer = new Optimizers(net, o.lr, o.loss.proxy?.lrFactor ?? 1);
   const size: InputSpec = { height: o.cfg.inputHeight, width: o.cfg.inputWidth, version: o.preprocessVersion };
   const hw = size.height * size.width;
+  const recipe = trainingRecipe(o, train.map((w) => w.id));
   let meta: CheckpointMeta = {
     step: 0,
     seconds: 0,
@@ -93,7 +94,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
     args: o.args,
     weightShapes: net.shapes(),
     optimizerShapes: [],
-    recipe: trainingRecipe(o, train.map((w) => w.id)),
+    recipe,
   };
   let best: Float32Array[] | null = null;
   let average = new WeightAverage();
@@ -107,7 +108,7 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
           'it was saved with other --filters, --loss, --metric or --proxy-weight. Give the same flags, or another --checkpoints folder.',
       );
     // Checkpoints written before recipes were stored carry none and are not checked.
-    const differences = resumed.meta.recipe ? recipeDifferences(resumed.meta.recipe, meta.recipe!) : [];
+    const differences = resumed.meta.recipe ? recipeDifferences(resumed.meta.recipe, recipe) : [];
     if (differences.length && resumed.meta.step < o.steps)
       throw new Error(
         `${o.checkpointDir} holds an unfinished run trained with other settings; give the same flags, or another --checkpoints folder:\n  ${differences.join('\n  ')}`,

@@ -12,7 +12,7 @@ import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import type { LossKind } from '../losses';
 import type { MetricKind } from '../network';
 import type { Mining } from '../pairs';
-import { loadCheckpoint } from '../checkpoint';
+import { checkpointMeta } from '../checkpoint';
 import { readTeacherCard } from '../teacher';
 import { WEIGHT_STORAGES, type WeightStorage } from '../io/quantizeWeights';
 import { train, type TrainOptions } from '../trainer';
@@ -252,23 +252,17 @@ if (syntheticWriters > 0) {
   pretrainDirs.push(dir);
 }
 
-let pretrain: NonNullable<Parameters<typeof exportModel>[0]['training']['pretrain']> | undefined;
-if (pretrainDirs.length && !loadCheckpoint(ckpt)) {
+const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).train);
+if (pretrainDirs.length && !checkpointMeta(ckpt)) {
   const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');
-  const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).train);
   log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
   const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, loss: { ...opts.loss, proxy: proxyPretrain ? opts.loss.proxy : undefined }, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
   opts.initWeights = pre.net.carriedWeights();
-  pretrain = { data: pretrainDirs, writers: preFiles.length, steps: pre.meta.step, selectedStep: pre.meta.bestStep, seconds: Math.round(pre.meta.seconds) };
   log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
-} else if (pretrainDirs.length) {
-  // Resumed (or only exporting) after the pretraining: its finished checkpoint still describes it on the card.
-  const done = loadCheckpoint(join(ckpt, 'pretrain'));
-  if (done) {
-    const writers = pretrainDirs.reduce((n, dir) => n + splitWriters(readDataset(dir)).train.length, 0);
-    pretrain = { data: pretrainDirs, writers, steps: done.meta.step, selectedStep: done.meta.bestStep, seconds: Math.round(done.meta.seconds) };
-  }
 }
+// The card describes the pretraining from its checkpoint, whether it ran now or before (a resumed run, or only exporting).
+const preMeta = pretrainDirs.length ? checkpointMeta(join(ckpt, 'pretrain')) : null;
+const pretrain = preMeta ? { data: pretrainDirs, writers: preFiles.length, steps: preMeta.step, selectedStep: preMeta.bestStep, seconds: Math.round(preMeta.seconds) } : undefined;
 const { net, meta } = await train(trainImages, valRasters, opts, log);
 log(`trained ${meta.step} steps in ${(meta.seconds / 60).toFixed(1)} min; best validation skilled EER ${(100 * meta.bestScore).toFixed(2)}% at step ${meta.bestStep}`);
 if (averageFrom !== undefined) log(`exporting the mean of the weights after steps ${averageFrom + 1}-${meta.step} (${meta.averageCount ?? 0} snapshots), not the best step`);

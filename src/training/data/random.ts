@@ -1,3 +1,10 @@
+/** FNV-1a of a string's UTF-16 code units: a fixed 32-bit number per string (seeds, fingerprints). */
+export function hashString(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 /** Small deterministic PRNG (mulberry32), so sampling, augmentation and reference choice are reproducible. */
 export class Rng {
   private s: number;

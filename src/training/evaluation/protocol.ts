@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { pairwiseDistances, type DistanceHead } from '../../model/distanceHead';
 import { scoreQuestioned, upperTriangle, type DecisionRule } from '../../verification/decision';
-import { Rng } from '../data/random';
+import { hashString, Rng } from '../data/random';
 
 /** One writer's embeddings ([D] each). */
 export interface WriterEmbeddings {
@@ -28,15 +28,9 @@ export type QuestionedSource = WriterEmbeddings[] | ((writerIndex: number, refer
 
 export type ScoreRule = Pick<DecisionRule, 'aggregate' | 'globalScale' | 'priorWeight'>;
 
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 /** The K reference indices of a writer, fixed by seed and writer id. */
 export function chooseReferences(writerId: string, count: number, k: number, seed: number): number[] {
-  return new Rng(seed ^ hash(writerId)).sample([...Array(count).keys()], k).sort((a, b) => a - b);
+  return new Rng(seed ^ hashString(writerId)).sample([...Array(count).keys()], k).sort((a, b) => a - b);
 }
 
 /** Random negatives for a writer: `perWriter` genuine signatures of each other writer, fixed by seed. */
@@ -44,7 +38,7 @@ function randomNegatives(writers: WriterEmbeddings[], self: number, perWriter: n
   const out: Float32Array[] = [];
   writers.forEach((w, i) => {
     if (i === self) return;
-    const rng = new Rng(seed ^ hash(writers[self].id) ^ hash(w.id));
+    const rng = new Rng(seed ^ hashString(writers[self].id) ^ hashString(w.id));
     out.push(...rng.sample(w.genuine, perWriter));
   });
   return out;

@@ -12,15 +12,20 @@ export type AppEvent =
 
 type Listener<T> = (v: T) => void;
 
-function hub<T>() {
+/**
+ * A listener set that replays kept events to later subscribers. `keep` says which events are
+ * state worth replaying (start-up events precede the UI); the others are only delivered live, so
+ * the history stays bounded by the app's few state changes, not by how many inputs it reads.
+ */
+export function hub<T>(keep: (v: T) => boolean = () => true) {
   const listeners = new Set<Listener<T>>();
   const past: T[] = [];
   return {
     emit(v: T) {
-      past.push(v);
+      if (keep(v)) past.push(v);
       listeners.forEach((fn) => fn(v));
     },
-    /** Subscribes; replays what happened before (start-up events precede the UI). */
+    /** Subscribes; replays the kept events that happened before. */
     on(fn: Listener<T>) {
       past.forEach(fn);
       listeners.add(fn);
@@ -29,7 +34,8 @@ function hub<T>() {
   };
 }
 
-export const appEvents = hub<AppEvent>();
+// Input notes concern the input just used, which a listener present at the time has shown.
+export const appEvents = hub<AppEvent>((e) => e.kind !== 'input-note');
 
 export interface ReembedState extends ReembedProgress {
   state: 'idle' | 'running' | 'done' | 'failed';

@@ -7,6 +7,7 @@ import { readDataset } from '../data/datasetReader';
 import { loadWriterImages, preprocessWriters } from '../data/imageStore';
 import { splitWriters } from '../data/split';
 import { DEFAULT_RULE, exportModel } from '../export/exportModel';
+import { describeLoss } from '../export/lossDescription';
 import { AGGREGATES, type Aggregate } from '../../verification/decision';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import type { LossKind } from '../losses';
@@ -179,7 +180,6 @@ if (a.teacher) {
   }
   teacher = { dir: a.teacher, weight };
 }
-const teacherNote = teacher ? `; distilled from ${basename(teacher.dir.replace(/\/+$/, ''))} (weight ${teacher.weight})` : '';
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 await useWasmTrainingBackend();
@@ -281,7 +281,16 @@ if (!a['no-export']) {
       data: dataDirs,
       trainWriters: trainFiles.map((w) => w.id),
       validationWriters: valSets.flatMap((s) => s.validation.map((w) => w.id)),
-      loss: `${loss === 'triplet' ? `triplet (${mining} mining, alpha ${margin})` : loss === 'contrastive' ? `contrastive (m ${margin})` : loss}; ${metric} metric; ${augmentName} augmentation${proxy ? `; plus ${proxy.weight} x proxy loss (scale ${proxy.scale}, margin ${proxy.margin}${proxy.lrFactor !== 1 ? `, proxies' learning rate x${proxy.lrFactor}` : ''}${proxyPretrain && pretrain ? '; in the pretraining too, with its own proxies' : ''})` : ''}${teacherNote}`,
+      loss: describeLoss({
+        loss,
+        mining,
+        margin,
+        metric,
+        augment: augmentName,
+        proxy,
+        proxyInPretraining: proxyPretrain && !!pretrain,
+        teacher: teacher && { name: basename(teacher.dir.replace(/\/+$/, '')), weight: teacher.weight },
+      }),
       steps: meta.step,
       selectedStep: meta.bestStep,
       averagedFrom: averageFrom,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { describeLoss } from './lossDescription';
+
+describe('describeLoss', () => {
+  it('describes the shipped recipe as its model card says', () => {
+    expect(
+      describeLoss({
+        loss: 'triplet',
+        mining: 'semi-hard',
+        margin: 0.3,
+        metric: 'euclidean',
+        augment: 'mild',
+        proxy: { weight: 0.1, scale: 16, margin: 0.1, lrFactor: 10 },
+        proxyInPretraining: true,
+      }),
+    ).toBe(
+      "triplet (semi-hard mining, alpha 0.3); euclidean metric; mild augmentation; plus 0.1 x proxy loss (scale 16, margin 0.1, proxies' learning rate x10; in the pretraining too, with its own proxies)",
+    );
+  });
+
+  it('names contrastive margins, other losses, the proxy without its own rate, and a teacher', () => {
+    expect(describeLoss({ loss: 'contrastive', mining: 'hard', margin: 1, metric: 'euclidean', augment: 'strong' })).toBe(
+      'contrastive (m 1); euclidean metric; strong augmentation',
+    );
+    expect(
+      describeLoss({
+        loss: 'bce',
+        mining: 'hard',
+        margin: 0.3,
+        metric: 'mahalanobis',
+        augment: 'mild',
+        proxy: { weight: 0.3, scale: 16, margin: 0.1, lrFactor: 1 },
+        teacher: { name: 'countersign-v3', weight: 5 },
+      }),
+    ).toBe('bce; mahalanobis metric; mild augmentation; plus 0.3 x proxy loss (scale 16, margin 0.1); distilled from countersign-v3 (weight 5)');
+  });
+});

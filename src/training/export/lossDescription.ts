@@ -1,0 +1,30 @@
+import type { LossKind } from '../losses';
+import type { MetricKind } from '../network';
+import type { Mining } from '../pairs';
+
+export interface LossRecipe {
+  loss: LossKind;
+  mining: Mining;
+  /** The triplet alpha or the contrastive m. */
+  margin: number;
+  metric: MetricKind;
+  augment: string;
+  proxy?: { weight: number; scale: number; margin: number; lrFactor: number };
+  /** The proxy term ran in the pretraining too (only said when there was a pretraining). */
+  proxyInPretraining?: boolean;
+  teacher?: { name: string; weight: number };
+}
+
+/** The model card's one-line description of what the network was trained with. */
+export function describeLoss(r: LossRecipe): string {
+  const base = r.loss === 'triplet' ? `triplet (${r.mining} mining, alpha ${r.margin})` : r.loss === 'contrastive' ? `contrastive (m ${r.margin})` : r.loss;
+  const parts = [base, `${r.metric} metric`, `${r.augment} augmentation`];
+  if (r.proxy) {
+    const p = r.proxy;
+    const lr = p.lrFactor !== 1 ? `, proxies' learning rate x${p.lrFactor}` : '';
+    const pre = r.proxyInPretraining ? '; in the pretraining too, with its own proxies' : '';
+    parts.push(`plus ${p.weight} x proxy loss (scale ${p.scale}, margin ${p.margin}${lr}${pre})`);
+  }
+  if (r.teacher) parts.push(`distilled from ${r.teacher.name} (weight ${r.teacher.weight})`);
+  return parts.join('; ');
+}

@@ -33,7 +33,8 @@ import { build, preview, type PreviewServer } from 'vite';
 import type { BenchApi, LoadReport, Subject } from '../src/bench/main';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { isModelId } from '../src/model/modelCard';
-import { formatMarkdownTable, formatTable, median, ratio, round, summarize } from '../src/bench/stats';
+import { mergeResults, renderTable, type BenchResult, type Figures } from '../src/bench/report';
+import { median, ratio, round, summarize } from '../src/bench/stats';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = resolve(repoRoot, '../shared/data/cedar-dev');
@@ -254,8 +255,6 @@ async function coldStarts(browser: Browser, base: string, backend: Backend, mode
   return { cold_ms: round(m, 1), cold_runs_ms: runs.map((r) => round(r, 1) ?? r), load };
 }
 
-type Figures = Record<string, unknown>;
-
 /** Warm measurements for one subject in an already started page. */
 async function warmFigures(page: Page, subject: Subject, o: Options, unlimited: boolean, log: (s: string) => void): Promise<Figures> {
   const budgetMs = unlimited ? Infinity : o.budgetS * 1000;
@@ -389,19 +388,7 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     log(`serving ${OUT_DIR} at ${base}`);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
-    const result: {
-      backends: Record<string, Figures>;
-      peer: Record<string, Figures>;
-      ratio_verify_p50: Record<string, number | null>;
-      ratio_images_per_s: Record<string, number | null>;
-      ratio_embed_p50: Record<string, number | null>;
-      skipped: Record<string, string>;
-      machine: Figures;
-      conditions: Figures;
-      protocol: Figures;
-      command: string;
-      date: string;
-    } = {
+    const fresh: BenchResult = {
       backends: {},
       peer: {},
       ratio_verify_p50: {},
@@ -432,7 +419,7 @@ async function main(): Promise<void> {
       seen = { training: seen.training || l.training, playwright: seen.playwright || l.playwright, samples: seen.samples + 1, maxLoad: Math.max(seen.maxLoad, l.loadavg[0]) };
     }, 5000);
     const perBackend: Record<string, unknown> = {};
-    result.conditions.per_backend = perBackend;
+    fresh.conditions.per_backend = perBackend;
     for (const backend of o.backends) {
       log(`\n== ${backend}`);
       seen = { training: false, playwright: false, samples: 0, maxLoad: 0 };
@@ -440,9 +427,9 @@ async function main(): Promise<void> {
       const unlimited = backend === 'wasm';
       const ours = await coldStarts(browser, base, backend, 'app', o.cold, log);
       if (ours.cold_ms === null) {
-        result.skipped[backend] = ours.error ?? 'did not start';
-        result.backends[backend] = { skipped: result.skipped[backend] };
-        log(`  skipped: ${result.skipped[backend]}`);
+        fresh.skipped[backend] = ours.error ?? 'did not start';
+        fresh.backends[backend] = { skipped: fresh.skipped[backend] };
+        log(`  skipped: ${fresh.skipped[backend]}`);
         perBackend[backend] = { started, ended: new Date().toISOString(), ...seen };
         continue;
       }
@@ -472,39 +459,29 @@ async function main(): Promise<void> {
       for (const [f, c] of [[oursFig, ours], [peerFig, peerCold]] as const) {
         f.runs = { cold: c.cold_runs_ms.length, verify: f.verify_runs, memory: f.memory_runs, batch: f.batch_runs, enroll_customers: f.enroll_customers };
       }
-      result.backends[backend] = oursFig;
-      result.peer[backend] = peerFig;
-      result.ratio_verify_p50[backend] = round(ratio(oursFig.verify_p50_ms as number, peerFig.verify_p50_ms as number), 4);
-      result.ratio_images_per_s[backend] = round(ratio(oursFig.images_per_s as number, peerFig.images_per_s as number), 2);
+      fresh.backends[backend] = oursFig;
+      fresh.peer[backend] = peerFig;
+      fresh.ratio_verify_p50[backend] = round(ratio(oursFig.verify_p50_ms as number, peerFig.verify_p50_ms as number), 4);
+      fresh.ratio_images_per_s[backend] = round(ratio(oursFig.images_per_s as number, peerFig.images_per_s as number), 2);
       const embedP50 = (f: Figures) => (f.breakdown_p50_ms as Record<string, number> | undefined)?.embed;
-      result.ratio_embed_p50[backend] = round(ratio(embedP50(oursFig), embedP50(peerFig)), 4);
+      fresh.ratio_embed_p50[backend] = round(ratio(embedP50(oursFig), embedP50(peerFig)), 4);
       perBackend[backend] = { started, ended: new Date().toISOString(), ...seen };
       if (seen.training || seen.playwright) log(`  WARNING: other CPU-heavy work ran while ${backend} was measured; its figures are not idle-machine figures.`);
     }
     clearInterval(sampler);
     // Same answers on every backend: distances of the questioned image to the 5 references vs wasm.
     const dists = (f: Figures | undefined) => (f?.last_verdict as { distances?: number[] } | null | undefined)?.distances;
-    const ref = dists(result.backends.wasm);
-    for (const [b, f] of Object.entries(result.backends)) {
+    const ref = dists(fresh.backends.wasm);
+    for (const [b, f] of Object.entries(fresh.backends)) {
       const d = dists(f);
       if (b !== 'wasm' && ref && d && d.length === ref.length) f.max_distance_diff_vs_wasm = Math.max(...d.map((v, i) => Math.abs(v - ref[i])));
     }
-    result.conditions.at_end = otherLoad();
-    if (o.merge && o.json && existsSync(o.json)) {
-      // Re-measured backends replace theirs in the existing file; everything else is kept.
-      const old = JSON.parse(readFileSync(o.json, 'utf8')) as typeof result & { commands?: string[] };
-      for (const b of o.backends) {
-        for (const key of ['backends', 'peer', 'ratio_verify_p50', 'ratio_images_per_s', 'ratio_embed_p50'] as const) {
-          if (b in (result[key] as object)) (old[key] as Record<string, unknown>)[b] = (result[key] as Record<string, unknown>)[b];
-          else delete (old[key] as Record<string, unknown>)[b];
-        }
-        if (result.skipped[b]) old.skipped[b] = result.skipped[b];
-        else delete old.skipped[b];
-        ((old.conditions.per_backend ??= {}) as Record<string, unknown>)[b] = { ...(perBackend[b] as object), command, at_start: before, at_end: result.conditions.at_end };
-      }
-      old.commands = [...(old.commands ?? [old.command]), command];
-      Object.assign(result, old);
-    }
+    fresh.conditions.at_end = otherLoad();
+    // Re-measured backends replace theirs in the existing file; everything else is kept.
+    const result =
+      o.merge && o.json && existsSync(o.json)
+        ? mergeResults(JSON.parse(readFileSync(o.json, 'utf8')) as BenchResult, fresh, o.backends, (b) => ({ ...(perBackend[b] as object), command, at_start: before, at_end: fresh.conditions.at_end }))
+        : fresh;
     const table = renderTable(result);
     log(`\n${table}`);
     if (o.json) {
@@ -512,33 +489,11 @@ async function main(): Promise<void> {
       log(`\nwrote ${o.json}`);
     }
     if (o.markdown) writeFileSync(o.markdown, `${renderTable(result, true)}\n`);
-    const end = result.conditions.at_end as ReturnType<typeof otherLoad>;
+    const end = fresh.conditions.at_end as ReturnType<typeof otherLoad>;
     if (before.training || before.playwright || end.training || end.playwright) log('NOTE: other CPU-heavy work was running during this run; do not quote these figures as idle-machine figures.');
   } finally {
     await stop();
   }
-}
-
-type TableInput = { backends: Record<string, Figures>; peer: Record<string, Figures>; ratio_verify_p50: Record<string, number | null>; ratio_embed_p50: Record<string, number | null>; skipped: Record<string, string> };
-
-function renderTable(r: TableInput, markdown = false): string {
-  const header = ['backend', 'model', 'cold ms', 'verify p50 ms', 'verify p95 ms', 'runs', 'embed p50 ms', 'img/s @16', 'enrol 100 s', 'tensor growth', 'peer/ours verify', 'peer/ours embed'];
-  const rows: (string | number | null)[][] = [];
-  const n = (v: unknown) => (typeof v === 'number' ? v : null);
-  for (const [b, f] of Object.entries(r.backends)) {
-    if (r.skipped[b]) {
-      rows.push([b, `skipped: ${r.skipped[b].slice(0, 60)}`, ...header.slice(2).map(() => null)]);
-      continue;
-    }
-    const p = r.peer[b] ?? {};
-    const enrol = (x: Figures) => (x.enroll_100_extrapolated ? `${n(x.enroll_100_s)?.toFixed(1)}* (${x.enroll_customers})` : n(x.enroll_100_s));
-    const x = (v: number | null | undefined) => (v ? `${(1 / v).toFixed(1)}x` : null);
-    const embed = (v: Figures) => n((v.breakdown_p50_ms as Record<string, number> | undefined)?.embed);
-    rows.push([b, 'ours', n(f.cold_ms), n(f.verify_p50_ms), n(f.verify_p95_ms), n(f.verify_runs), embed(f), n(f.images_per_s), enrol(f), n(f.tensor_growth), x(r.ratio_verify_p50[b]), x(r.ratio_embed_p50[b])]);
-    rows.push([b, 'SigNet peer', n(p.cold_ms), n(p.verify_p50_ms), n(p.verify_p95_ms), n(p.verify_runs), embed(p), n(p.images_per_s), enrol(p), n(p.tensor_growth), null, null]);
-  }
-  const note = '* extrapolated to 100 customers from the number measured (in brackets).';
-  return markdown ? `${formatMarkdownTable(header, rows)}\n\n${note}` : `${formatTable(header, rows)}\n${note}`;
 }
 
 main().catch((err) => {

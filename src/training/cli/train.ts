@@ -24,10 +24,10 @@ import { PREPROCESS_VERSION, PREPROCESS_VERSIONS } from '../../preprocessing';
 
 const USAGE = `npm run train -- [options]
   --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
-  --out DIR            export folder (default models/countersign-v4); --no-export to skip
+  --out DIR            export folder (default models/countersign-v5); --no-export to skip
   --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one (an unfinished
                        run only with the same settings; more --steps may continue a finished one)
-  --steps N            optimiser steps after any pretraining (default 400)
+  --steps N            optimiser steps after any pretraining (default 800)
   --loss KIND          triplet | contrastive | bce | lossless (default triplet)
   --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default semi-hard)
   --margin M           triplet alpha / contrastive m (default 0.3 / 1.0)
@@ -119,7 +119,7 @@ if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || !['hard', '
   process.exit(2);
 }
 const dataDirs = (a.data ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',').filter(Boolean);
-const out = a.out ?? 'models/countersign-v4';
+const out = a.out ?? 'models/countersign-v5';
 const id = basename(out);
 const ckpt = a.checkpoints ?? join('checkpoints', id);
 const seed = num(a.seed, 1, 'seed');
@@ -144,7 +144,7 @@ if (filters.length !== 5 || filters.some((f) => !Number.isInteger(f) || f < 1 ||
   process.exit(2);
 }
 const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, filters: filters as ModelConfig['filters'], embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
-const steps = num(a.steps, 400, 'steps');
+const steps = num(a.steps, 800, 'steps');
 // Default: average the second half of the steps (too few steps to average: the best step).
 const averageFrom =
   a['average-from'] === 'off' ? undefined : a['average-from'] === undefined ? (steps >= 4 ? Math.floor(steps / 2) : undefined) : num(a['average-from'], 0, 'average-from');

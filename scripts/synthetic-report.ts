@@ -25,7 +25,7 @@ if (!a.models) {
 const k = num(a.refs, 5, 'refs');
 const EVAL_SET = '.cache/synthetic/eval-w100-both';
 // 100 writers far outside every training range (training uses writers 0..N-1).
-writeSyntheticSet({ out: EVAL_SET, writers: 100, start: 100000, seed: 1, domain: 'both', counts: DEFAULT_COUNTS }, (d, n) => console.log(`eval writers ${d}/${n}`));
+await writeSyntheticSet({ out: EVAL_SET, writers: 100, start: 100000, seed: 1, domain: 'both', counts: DEFAULT_COUNTS }, (d, n) => console.log(`eval writers ${d}/${n}`));
 
 const conditions: { name: string; args: string[] }[] = [
   { name: `cedar-dev validation, ${k} refs`, args: ['--data', '../shared/data/cedar-dev', '--split', 'validation', '--refs', String(k)] },

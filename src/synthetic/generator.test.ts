@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,11 +102,11 @@ describe('synthetic writer generator', () => {
     expect(randomSignatureText(new Rng(1), 'latin')).toBe(randomSignatureText(new Rng(1), 'latin'));
   });
 
-  it('writes a data set the training reader reads, and reuses it when asked again', () => {
+  it('writes a data set the training reader reads, and reuses it when asked again', async () => {
     const out = mkdtempSync(join(tmpdir(), 'synth-'));
     try {
       const opts = { out, writers: 3, start: 10, seed: 2, domain: 'both' as const, counts: { genuine: 3, skilled: 2, otherStyle: 1 } };
-      expect(writeSyntheticSet(opts)).toBe(true);
+      expect(await writeSyntheticSet(opts)).toBe(true);
       for (const d of ['scan', 'pad']) {
         const ds = readDataset(join(out, d));
         expect(ds.map((w) => w.writer)).toEqual(['S00010', 'S00011', 'S00012']);
@@ -116,10 +116,33 @@ describe('synthetic writer generator', () => {
         expect(preprocess(img).data.some((v) => v > 0.5)).toBe(true);
       }
       const before = readFileSync(join(out, 'scan/S00010/genuine/g01.png'));
-      expect(writeSyntheticSet(opts)).toBe(false);
+      expect(await writeSyntheticSet(opts)).toBe(false);
       expect(readFileSync(join(out, 'scan/S00010/genuine/g01.png')).equals(before)).toBe(true);
     } finally {
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the same files with chunks in parallel child processes as one chunk at a time', async () => {
+    // 62 writers: two chunks (60 + 2), each written by a child process.
+    const opts = { writers: 62, start: 300, seed: 3, domain: 'mixed' as const, counts: { genuine: 1, skilled: 1, otherStyle: 0 } };
+    const serial = mkdtempSync(join(tmpdir(), 'synth-1-'));
+    const parallel = mkdtempSync(join(tmpdir(), 'synth-2-'));
+    try {
+      const progress: number[] = [];
+      expect(await writeSyntheticSet({ ...opts, out: serial }, undefined, 1)).toBe(true);
+      expect(await writeSyntheticSet({ ...opts, out: parallel }, (done) => progress.push(done), 2)).toBe(true);
+      // One report per chunk, whichever child finishes first; the last says all are done.
+      expect(progress).toHaveLength(2);
+      expect(progress[1]).toBe(62);
+      const files = (root: string) => (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.png')).sort();
+      expect(files(parallel)).toEqual(files(serial));
+      expect(files(serial)).toHaveLength(62 * 2);
+      for (const f of files(serial)) expect(readFileSync(join(parallel, f)).equals(readFileSync(join(serial, f)))).toBe(true);
+      expect(readFileSync(join(parallel, 'synthetic.json'), 'utf8')).toBe(readFileSync(join(serial, 'synthetic.json'), 'utf8'));
+    } finally {
+      rmSync(serial, { recursive: true, force: true });
+      rmSync(parallel, { recursive: true, force: true });
     }
   });
 });

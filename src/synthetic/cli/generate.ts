@@ -42,7 +42,7 @@ const opts = {
   ...(scripts ? { scripts } : {}),
 };
 let last = 0;
-const made = writeSyntheticSet(opts, (done, total) => {
+const made = await writeSyntheticSet(opts, (done, total) => {
   if (Date.now() - last > 5000 || done === total) {
     last = Date.now();
     console.log(`${done}/${total} writers (${((Date.now() - t0) / 1000).toFixed(0)} s)`);

@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
@@ -77,12 +78,24 @@ export function writeWriters(o: SyntheticSetOptions, from: number, to: number): 
 
 const fileName = (s: InkSample) => `${s.kind === 'genuine' ? 'g' : 'f'}${String(s.index + 1).padStart(2, '0')}.png`;
 
+/** Runs writeChunk.ts for writers [from, to) in a child process. */
+function writeChunkInChild(o: SyntheticSetOptions, from: number, to: number): Promise<void> {
+  const script = fileURLToPath(new URL('./writeChunk.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify({ ...o, from, to })], { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`synthetic writers ${from}-${to - 1} failed (exit ${code ?? signal})`))));
+  });
+}
+
 /**
  * Writes synthetic writers in the dataset layout (`<out>/<writer>/{genuine,forged}/*.png`, or
  * `<out>/{scan,pad}/...` for domain 'both') with a synthetic.json manifest. Generated once: a
- * complete set with the same options and generator version is reused (returns false).
+ * complete set with the same options and generator version is reused (resolves false).
+ * Every writer's images depend only on the options and its index, so chunks are written by up to
+ * `parallel` child processes at once (default: one per core) with the same files as one at a time.
  */
-export function writeSyntheticSet(o: SyntheticSetOptions, onProgress?: (done: number, total: number) => void): boolean {
+export async function writeSyntheticSet(o: SyntheticSetOptions, onProgress?: (done: number, total: number) => void, parallel = availableParallelism()): Promise<boolean> {
   const manifestPath = join(o.out, 'synthetic.json');
   const want: Manifest = { generator: GENERATOR_VERSION, writers: o.writers, start: o.start, seed: o.seed, domain: o.domain, counts: o.counts, ...(o.scripts ? { scripts: o.scripts } : {}), complete: true };
   if (existsSync(manifestPath)) {
@@ -100,13 +113,26 @@ export function writeSyntheticSet(o: SyntheticSetOptions, onProgress?: (done: nu
     writeWriters(o, o.start, o.start + o.writers);
     onProgress?.(o.writers, o.writers);
   } else {
-    const script = fileURLToPath(new URL('./writeChunk.ts', import.meta.url));
-    for (let from = o.start; from < o.start + o.writers; from += CHUNK) {
-      const to = Math.min(o.start + o.writers, from + CHUNK);
-      const r = spawnSync(process.execPath, ['--import', 'tsx', script, JSON.stringify({ ...o, from, to })], { stdio: ['ignore', 'inherit', 'inherit'] });
-      if (r.status !== 0) throw new Error(`synthetic writers ${from}-${to - 1} failed (exit ${r.status ?? r.signal})`);
-      onProgress?.(to - o.start, o.writers);
-    }
+    const chunks: [number, number][] = [];
+    for (let from = o.start; from < o.start + o.writers; from += CHUNK) chunks.push([from, Math.min(o.start + o.writers, from + CHUNK)]);
+    let next = 0;
+    let done = 0;
+    let failure: unknown = null;
+    const worker = async () => {
+      while (next < chunks.length && failure === null) {
+        const [from, to] = chunks[next++];
+        try {
+          await writeChunkInChild(o, from, to);
+        } catch (err) {
+          failure ??= err; // no new chunks start; the ones running finish; no manifest is written
+          return;
+        }
+        done += to - from;
+        onProgress?.(done, o.writers);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, chunks.length)) }, worker));
+    if (failure !== null) throw failure;
   }
   writeFileSync(manifestPath, JSON.stringify(want, null, 2) + '\n');
   return true;

@@ -47,9 +47,9 @@ describe('npm run eval (the stable interface)', () => {
     expect(stdout).toMatch(/skilled forgeries\s+\d+\.\d\d% +\d+\.\d\d% +\d+\.\d\d%/);
   });
 
-  it('evaluates across domains: references from scans, questioned signatures drawn on the pad', () => {
+  it('evaluates across domains: references from scans, questioned signatures drawn on the pad', async () => {
     const root = mkdtempSync(join(tmpdir(), 'cs-eval-x-'));
-    writeSyntheticSet({ out: root, writers: 3, start: 500, seed: 4, domain: 'both', counts: { genuine: 5, skilled: 2, otherStyle: 1 } });
+    await writeSyntheticSet({ out: root, writers: 3, start: 500, seed: 4, domain: 'both', counts: { genuine: 5, skilled: 2, otherStyle: 1 } });
     const json = join(root, 'out.json');
     const stdout = execFileSync(tsx, [cli, '--data', join(root, 'scan'), '--questioned', join(root, 'pad'), '--refs', '2', '--json', json], { encoding: 'utf8' });
     const r = JSON.parse(readFileSync(json, 'utf8'));
@@ -59,7 +59,7 @@ describe('npm run eval (the stable interface)', () => {
     expect(stdout).toMatch(/skilled .*9 genuine, 9 forged/);
     // A questioned set with other writers is refused.
     const other = mkdtempSync(join(tmpdir(), 'cs-eval-y-'));
-    writeSyntheticSet({ out: other, writers: 3, start: 900, seed: 4, domain: 'pad', counts: { genuine: 5, skilled: 2, otherStyle: 1 } });
+    await writeSyntheticSet({ out: other, writers: 3, start: 900, seed: 4, domain: 'pad', counts: { genuine: 5, skilled: 2, otherStyle: 1 } });
     const bad = spawnSync(tsx, [cli, '--data', join(root, 'scan'), '--questioned', other, '--refs', '2'], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/does not hold the same writers/);

@@ -240,14 +240,14 @@ const indicWriters = num(a['synthetic-indic'], 0, 'synthetic-indic');
 if (indicWriters > 0) {
   const dir = `.cache/synthetic/indic-w${indicWriters}-s1`;
   const t = Date.now();
-  const made = writeSyntheticSet({ out: dir, writers: indicWriters, start: 200000, seed: 1, domain: 'mixed', counts: DEFAULT_COUNTS, scripts: ['bengali', 'devanagari'] }, (d, n) => log(`Bengali/Devanagari synthetic writers ${d}/${n}`));
+  const made = await writeSyntheticSet({ out: dir, writers: indicWriters, start: 200000, seed: 1, domain: 'mixed', counts: DEFAULT_COUNTS, scripts: ['bengali', 'devanagari'] }, (d, n) => log(`Bengali/Devanagari synthetic writers ${d}/${n}`));
   log(made ? `generated ${indicWriters} Bengali/Devanagari synthetic writers in ${dir} (${((Date.now() - t) / 1000).toFixed(0)} s)` : `synthetic writers: reusing ${dir}`);
   pretrainDirs.push(dir);
 }
 if (syntheticWriters > 0) {
   const dir = `.cache/synthetic/mixed-w${syntheticWriters}-s1`;
   const t = Date.now();
-  const made = writeSyntheticSet({ out: dir, writers: syntheticWriters, start: 0, seed: 1, domain: 'mixed', counts: DEFAULT_COUNTS }, (d, n) => log(`synthetic writers ${d}/${n}`));
+  const made = await writeSyntheticSet({ out: dir, writers: syntheticWriters, start: 0, seed: 1, domain: 'mixed', counts: DEFAULT_COUNTS }, (d, n) => log(`synthetic writers ${d}/${n}`));
   log(made ? `generated ${syntheticWriters} synthetic writers in ${dir} (${((Date.now() - t) / 1000).toFixed(0)} s)` : `synthetic writers: reusing ${dir}`);
   pretrainDirs.push(dir);
 }

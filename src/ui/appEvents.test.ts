@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hub, type AppEvent } from './appEvents';
+import { hub, replayedToLateSubscribers, type AppEvent } from './appEvents';
 
 describe('app event hub', () => {
   it('replays start-up events to a late subscriber, but not input notes', () => {
-    const events = hub<AppEvent>((e) => e.kind !== 'input-note');
+    const events = hub<AppEvent>(replayedToLateSubscribers); // the app's own hub's rule
     const early: AppEvent[] = [];
     events.on((e) => early.push(e));
     events.emit({ kind: 'db-blocked' });

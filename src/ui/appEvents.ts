@@ -34,8 +34,11 @@ export function hub<T>(keep: (v: T) => boolean = () => true) {
   };
 }
 
-// Input notes concern the input just used, which a listener present at the time has shown.
-export const appEvents = hub<AppEvent>((e) => e.kind !== 'input-note');
+/** Which app events a late subscriber gets replayed: not input notes, which concern the input just used
+ * (a listener present at the time has shown them). */
+export const replayedToLateSubscribers = (e: AppEvent) => e.kind !== 'input-note';
+
+export const appEvents = hub<AppEvent>(replayedToLateSubscribers);
 
 export interface ReembedState extends ReembedProgress {
   state: 'idle' | 'running' | 'done' | 'failed';

@@ -91,6 +91,89 @@ describe('wasm training kernels match the cpu backend', () => {
     for (let i = 0; i < cpu.length; i++) expect(maxAbsDiff(cpu[i], wasm[i])).toBe(0);
   });
 
+  it('tile of a [1, 1, 1, C] vector (batch-norm gradients) and of mixed axes', async () => {
+    const xv = rand([1, 1, 1, 5], 11);
+    const yv = rand([3, 1, 4], 12);
+    const run = () => {
+      const x = tf.tensor4d(xv, [1, 1, 1, 5]);
+      const y = tf.tensor3d(yv, [3, 1, 4]);
+      const out = [tf.tile(x, [2, 3, 4, 1]), tf.tile(y, [2, 5, 1]), tf.tile(y, [1, 3, 2])];
+      tf.dispose([x, y]);
+      return out;
+    };
+    const cpu = await on('cpu', run);
+    const wasm = await on('wasm', run);
+    for (let i = 0; i < cpu.length; i++) expect(maxAbsDiff(cpu[i], wasm[i])).toBe(0);
+  });
+
+  it('sum and mean over leading axes (and others, which keep the backend kernel)', async () => {
+    const xv = rand([6, 7, 9, 5], 13);
+    const run = () => {
+      const x = tf.tensor4d(xv, [6, 7, 9, 5]);
+      const x2 = tf.reshape(x, [6 * 7 * 9, 5]);
+      const out = [
+        tf.sum(x, [0, 1, 2]),
+        tf.sum(x, [0, 1, 2], true),
+        tf.mean(x, [0, 1, 2]),
+        tf.mean(x, [0, 1, 2], true),
+        tf.sum(x, [0, 1]),
+        tf.mean(x, 0),
+        tf.sum(x2, 0),
+        tf.mean(x2, [0], true),
+        tf.sum(x, [1, 2]),
+        tf.mean(x, -1),
+        tf.sum(x),
+      ];
+      tf.dispose([x, x2]);
+      return out;
+    };
+    const cpu = await on('cpu', run);
+    const wasm = await on('wasm', run);
+    for (let i = 0; i < cpu.length; i++) {
+      expect(wasm[i].length).toBe(cpu[i].length);
+      expect(maxAbsDiff(cpu[i], wasm[i]) / Math.max(1, ...cpu[i].map(Math.abs))).toBeLessThan(1e-5);
+    }
+    await tf.setBackend('wasm');
+    const x = tf.ones([6, 7, 9, 5]);
+    expect(tf.sum(x, [0, 1, 2], true).shape).toEqual([1, 1, 1, 5]);
+    expect(tf.mean(x, [0, 1]).shape).toEqual([9, 5]);
+    tf.dispose(x);
+  });
+
+  it('equal of differently shaped tensors (the max-pool gradient)', async () => {
+    const xv = rand([2, 3, 4, 5], 14).map((v) => Math.round(v * 2) / 2);
+    const run = () => {
+      const x = tf.tensor4d(xv, [2, 3, 4, 5]);
+      const m = tf.max(x, [1, 2], true);
+      const out = [tf.equal(x, m), tf.equal(m, x), tf.equal(x, tf.scalar(0.5)), tf.equal(x, x)].map((t) => t.cast('float32'));
+      tf.dispose([x, m]);
+      return out;
+    };
+    const cpu = await on('cpu', run);
+    const wasm = await on('wasm', run);
+    for (let i = 0; i < cpu.length; i++) expect(maxAbsDiff(cpu[i], wasm[i])).toBe(0);
+  });
+
+  it('max-pool gradients: 2x2 stride 2 (the network), and overlapping pools (the backend kernel)', async () => {
+    const xv = rand([2, 8, 6, 3], 15);
+    const run = () => {
+      const x = tf.tensor4d(xv, [2, 8, 6, 3]);
+      const w = tf.tensor4d(rand([2, 8, 6, 3], 16), [2, 8, 6, 3]);
+      const g = (f: (a: tf.Tensor4D) => tf.Tensor) => tf.grad((a: tf.Tensor) => tf.sum(tf.mul(f(a as tf.Tensor4D), tf.randomNormal(f(x).shape, 0, 1, 'float32', 17))))(x);
+      const out = [
+        g((a) => tf.maxPool(a, 2, 2, 'valid')),
+        g((a) => tf.maxPool(tf.relu(tf.sub(a, 0.5)), 2, 2, 'valid')),
+        g((a) => tf.maxPool(a, 3, 2, 'valid')),
+        g((a) => tf.maxPool(a, [2, 3], [2, 3], 'valid')),
+      ];
+      tf.dispose([x, w]);
+      return out;
+    };
+    const cpu = await on('cpu', run);
+    const wasm = await on('wasm', run);
+    for (let i = 0; i < cpu.length; i++) expect([i, maxAbsDiff(cpu[i], wasm[i])]).toEqual([i, 0]);
+  });
+
   it('batch-norm gradients (which tile) match', async () => {
     const xv = rand([4, 5, 6, 3], 7);
     const run = () => {

@@ -7,7 +7,10 @@ import {
   type KernelFunc,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { callKernel, free, reshape, transpose, type KernelCtx } from './wasmOps';
+import { makeBroadcastComparison, makeTile } from './broadcastKernels';
+import { makeMaxPoolGrad } from './poolKernels';
+import { makeMean, makeSum } from './reductionKernels';
+import { callKernel, free, transpose, type KernelCtx } from './wasmOps';
 
 type Pad = 'valid' | 'same' | number | backend_util.ExplicitPadding;
 
@@ -116,40 +119,12 @@ function makeBatchMatMul(original: KernelFunc) {
   };
 }
 
-/** Tile as a broadcast multiply with ones (the backend's own Tile is slow). */
-function makeTile(original: KernelFunc) {
-  return (args: { inputs: { x: TensorInfo }; backend: unknown; attrs: { reps: number[] } }): TensorInfo => {
-    const ctx = { backend: args.backend } as KernelCtx;
-    const { x } = args.inputs;
-    const { reps } = args.attrs;
-    if (x.dtype !== 'float32' || reps.length !== x.shape.length) return original(args as never) as TensorInfo;
-    // x [d0..dk] -> [1, d0, 1, d1, ...] * ones [r0, 1, r1, 1, ...] -> reshape [r0*d0, ...];
-    // axes with a repeat of 1 need no extra dimension. XNNPACK broadcasts at most 6 dimensions.
-    const xShape: number[] = [];
-    const onesShape: number[] = [];
-    x.shape.forEach((d, i) => {
-      if (reps[i] !== 1) {
-        xShape.push(1);
-        onesShape.push(reps[i]);
-      }
-      xShape.push(d);
-      onesShape.push(1);
-    });
-    if (xShape.length > 6) return original(args as never) as TensorInfo;
-    const xr = reshape(ctx, x, xShape);
-    const ones = callKernel('Fill', ctx, {}, { shape: onesShape, value: 1, dtype: 'float32' });
-    const prod = callKernel('Multiply', ctx, { a: xr, b: ones });
-    const out = reshape(ctx, prod, x.shape.map((d, i) => d * reps[i]));
-    free(ctx, xr, ones, prod);
-    return out;
-  };
-}
-
 let registered = false;
 
 /**
  * Registers the project's training kernels on the wasm backend: Conv2DBackpropFilter (missing),
- * and faster Conv2DBackpropInput, transposed BatchMatMul and Tile. Call once per thread, after
+ * and faster Conv2DBackpropInput, transposed BatchMatMul, Tile, Sum and Mean over leading axes,
+ * Equal of differently shaped tensors, and MaxPoolGrad of non-overlapping windows. Call once per thread, after
  * importing @tensorflow/tfjs-backend-wasm and before training. Each is tested against the cpu
  * backend (src/training/kernels/*.test.ts).
  */
@@ -168,4 +143,8 @@ export function registerWasmTrainingKernels(): void {
   replace('Conv2DBackpropInput', (o) => makeConv2dBackpropInput(o) as unknown as KernelFunc);
   replace('BatchMatMul', (o) => makeBatchMatMul(o) as unknown as KernelFunc);
   replace('Tile', (o) => makeTile(o) as unknown as KernelFunc);
+  replace('Sum', (o) => makeSum(o) as unknown as KernelFunc);
+  replace('Mean', (o) => makeMean(o) as unknown as KernelFunc);
+  replace('Equal', (o) => makeBroadcastComparison(o) as unknown as KernelFunc);
+  replace('MaxPoolGrad', (o) => makeMaxPoolGrad(o) as unknown as KernelFunc);
 }

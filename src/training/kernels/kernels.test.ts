@@ -194,7 +194,16 @@ describe('wasm training kernels match the cpu backend', () => {
     await tf.setBackend('wasm');
     const x = tf.randomNormal([2, 10, 10, 3]) as tf.Tensor4D;
     const f = tf.randomNormal([3, 3, 3, 4]) as tf.Tensor4D;
-    const step = () => tf.tidy(() => tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same')))([x, f]));
+    // Convolutions, batch-norm statistics (Sum, Mean, Tile), a 2x2 max pool and a global max pool (Equal).
+    const step = () =>
+      tf.tidy(() =>
+        tf.grads((a: tf.Tensor, b: tf.Tensor) => {
+          const c = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same');
+          const m = tf.moments(c, [0, 1, 2]);
+          const n = tf.relu(tf.batchNorm(c, m.mean, m.variance, tf.zeros([4]), tf.ones([4]), 1e-3));
+          return tf.add(tf.sum(tf.maxPool(n as tf.Tensor4D, 2, 2, 'valid')), tf.sum(tf.max(n, [1, 2])));
+        })([x, f]),
+      );
     tf.dispose(step());
     const before = tf.memory();
     for (let i = 0; i < 5; i++) tf.dispose(step());

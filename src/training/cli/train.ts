@@ -24,7 +24,7 @@ import { PREPROCESS_VERSION, PREPROCESS_VERSIONS } from '../../preprocessing';
 
 const USAGE = `npm run train -- [options]
   --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
-  --out DIR            export folder (default models/countersign-v5); --no-export to skip
+  --out DIR            export folder (default models/countersign-v6); --no-export to skip
   --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one (an unfinished
                        run only with the same settings; more --steps may continue a finished one)
   --steps N            optimiser steps after any pretraining (default 800)
@@ -119,7 +119,7 @@ if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || !['hard', '
   process.exit(2);
 }
 const dataDirs = (a.data ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',').filter(Boolean);
-const out = a.out ?? 'models/countersign-v5';
+const out = a.out ?? 'models/countersign-v6';
 const id = basename(out);
 const ckpt = a.checkpoints ?? join('checkpoints', id);
 const seed = num(a.seed, 1, 'seed');

@@ -12,6 +12,11 @@ test('status shows backend, adapter and model; backend choice in settings is per
   if (auto === 'wasm') {
     await expect(page.getByTestId('status-backend')).toContainText('SIMD');
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    // One XNNPACK thread per logical core (tfjs alone would use half of them, one on this 2-core
+    // machine), and the browser's own hardwareConcurrency is back once the backend has started.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    await expect(page.getByTestId('status-backend')).toContainText(`threads: ${Math.min(8, cores)}`);
+    expect(await page.evaluate(() => Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency') === undefined)).toBe(true);
   }
 
   await gotoTab(page, 'settings');

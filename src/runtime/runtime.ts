@@ -10,6 +10,7 @@ import { inferenceModel } from './foldBatchNorm';
 import { loadDefaultModel } from './loadModel';
 import { Verifier } from './verifier';
 import { configureWasmPaths } from './wasmPaths';
+import { withWasmThreads } from './wasmThreads';
 
 export interface RuntimeInfo {
   backend: BackendName;
@@ -72,7 +73,8 @@ async function activateBackend(candidates: BackendName[], notes: string[]): Prom
       continue;
     }
     try {
-      const ok = await withTimeout(tf.setBackend(name), BACKEND_TIMEOUT_MS, `${name} start-up`);
+      const start = () => withTimeout(tf.setBackend(name), BACKEND_TIMEOUT_MS, `${name} start-up`);
+      const ok = await (name === 'wasm' ? withWasmThreads(start) : start());
       if (ok && tf.getBackend() === name) {
         await tf.ready();
         return name;

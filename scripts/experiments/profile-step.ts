@@ -13,6 +13,7 @@ import { loadWriterImages } from '../../src/training/data/imageStore';
 import { sampleBatch } from '../../src/training/batch';
 import { MILD_AUGMENT } from '../../src/training/augment';
 import { Rng } from '../../src/training/data/random';
+import type { LossOptions } from '../../src/training/losses';
 
 const data = process.argv[2] ?? '../shared/data/cedar-dev';
 const steps = Number(process.argv[3] ?? 5);
@@ -20,7 +21,8 @@ await useWasmTrainingBackend();
 const files = splitWriters(readDataset(data)).train.slice(0, 12);
 const pool = loadWriterImages(files);
 const cfg = DEFAULT_MODEL_CONFIG;
-const loss = { kind: 'triplet', mining: 'semi-hard', margin: 0.3, proxy: { weight: 0.1, scale: 16, margin: 0.1 } } as never;
+// npm run train's defaults: triplet loss, semi-hard mining, alpha 0.3, plus 0.1 x the proxy term.
+const loss: LossOptions = { kind: 'triplet', mining: 'semi-hard', margin: 0.3, proxy: { weight: 0.1, scale: 16, margin: 0.1 } };
 const net = new Network(cfg, loss, 'euclidean', 1, pool.length);
 const shape = { writers: 6, genuine: 4, forged: 2 };
 let tBatch = 0;

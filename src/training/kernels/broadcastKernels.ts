@@ -1,4 +1,4 @@
-import { backend_util, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
+import { backend_util, util, type KernelFunc, type TensorInfo } from '@tensorflow/tfjs-core';
 import { callKernel, free, reshape, type KernelCtx } from './wasmOps';
 
 /** x broadcast to `shape` by XNNPACK's broadcasting multiply with ones (float32 only). */
@@ -53,11 +53,10 @@ export function makeTile(original: KernelFunc) {
 export function makeBroadcastComparison(original: KernelFunc) {
   return (args: { inputs: { a: TensorInfo; b: TensorInfo }; backend: unknown; attrs?: unknown }): TensorInfo => {
     const { a, b } = args.inputs;
-    const same = a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);
-    if (same || a.dtype !== 'float32' || b.dtype !== 'float32' || Math.max(a.shape.length, b.shape.length) > 6) return original(args as never) as TensorInfo;
+    if (util.arraysEqual(a.shape, b.shape) || a.dtype !== 'float32' || b.dtype !== 'float32' || Math.max(a.shape.length, b.shape.length) > 6) return original(args as never) as TensorInfo;
     const ctx = { backend: args.backend } as KernelCtx;
     const shape = backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
-    const full = (t: TensorInfo) => (t.shape.length === shape.length && t.shape.every((d, i) => d === shape[i]) ? null : broadcastTo(ctx, t, shape));
+    const full = (t: TensorInfo) => (util.arraysEqual(t.shape, shape) ? null : broadcastTo(ctx, t, shape));
     const fa = full(a);
     const fb = full(b);
     const out = original({ ...args, inputs: { a: fa ?? a, b: fb ?? b } } as never) as TensorInfo;

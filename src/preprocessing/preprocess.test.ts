@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeImageFile } from '../training/data/decodeNode';
 import { sharedDataset } from '../testing/sharedData';
-import { INPUT_HEIGHT, INPUT_WIDTH, MAX_PIXELS, PreprocessError, preprocess, type PixelImage } from '.';
+import { INPUT_HEIGHT, INPUT_WIDTH, MAX_PIXELS, PREPROCESS_VERSIONS, PreprocessError, inputSizeOf, keepsOwnStrokes, preprocess, type PixelImage } from '.';
 
 const cedar = sharedDataset('cedar-dev');
 const bhsig = sharedDataset('bhsig260-bengali');
@@ -108,5 +108,23 @@ describe('preprocess (the one shared function)', () => {
   it('is deterministic', () => {
     const img = decodeImageFile(join(cedar, '005/forged/07.png'));
     expect(maxDiff(preprocess(img).data, preprocess(img).data)).toBe(0);
+  });
+
+  it('a version names its raster size: pp1 at 128x256 is the same ink at a finer scale', () => {
+    expect(PREPROCESS_VERSIONS.map(inputSizeOf)).toEqual([
+      { height: 96, width: 192 },
+      { height: 96, width: 192 },
+      { height: 128, width: 256 },
+    ]);
+    expect(PREPROCESS_VERSIONS.map(keepsOwnStrokes)).toEqual([true, false, true]);
+    const img = decodeImageFile(join(cedar, '001/genuine/01.png'));
+    const fine = preprocess(img, { version: 'pp1-otsu-binary-128x256' });
+    expect([fine.height, fine.width, fine.data.length]).toEqual([128, 256, 128 * 256]);
+    // the same version at an explicit 96x192 is exactly the default preprocessing
+    expect(maxDiff(preprocess(img, { version: 'pp1-otsu-binary-128x256', height: 96, width: 192 }).data, preprocess(img).data)).toBe(0);
+    // the finer raster holds more ink pixels, about in proportion to the scale (4/3 in each direction)
+    const ratio = sum(fine.data) / sum(preprocess(img).data);
+    expect(ratio).toBeGreaterThan(1.2);
+    expect(ratio).toBeLessThan(1.9);
   });
 });

@@ -13,14 +13,27 @@ import { drawSkeleton, thinZhangSuen } from './strokeWidth';
  * - pp1: the binary ink mask, area-resized (the pen's width shows).
  * - pp2: the ink mask thinned to its centre line and redrawn with one fixed pen width
  *   (stroke-width normalisation: pad drawings and scans of any pen look alike).
+ * The name ends in the raster's size (height x width): pp1 at 128x256 is pp1 at a finer scale.
  */
-export const PREPROCESS_VERSIONS = ['pp1-otsu-binary-96x192', 'pp2-centreline-96x192'] as const;
+export const PREPROCESS_VERSIONS = ['pp1-otsu-binary-96x192', 'pp2-centreline-96x192', 'pp1-otsu-binary-128x256'] as const;
 export type PreprocessVersion = (typeof PREPROCESS_VERSIONS)[number];
 /** The version new models are trained with unless told otherwise. */
 export const PREPROCESS_VERSION: PreprocessVersion = 'pp1-otsu-binary-96x192';
 
 export function isPreprocessVersion(v: unknown): v is PreprocessVersion {
   return typeof v === 'string' && (PREPROCESS_VERSIONS as readonly string[]).includes(v);
+}
+
+/** The raster size a preprocessing version produces (the end of its name). */
+export function inputSizeOf(version: PreprocessVersion): { height: number; width: number } {
+  const m = /-(\d+)x(\d+)$/.exec(version);
+  if (!m) throw new RangeError(`preprocessing version ${version} does not name its size`);
+  return { height: Number(m[1]), width: Number(m[2]) };
+}
+
+/** Whether a version keeps the image's own strokes (pp1: binary ink), so pen matching applies. */
+export function keepsOwnStrokes(version: PreprocessVersion): boolean {
+  return version.startsWith('pp1-');
 }
 
 /** pp2's pen width in model-input pixels (about pp1's median stroke width on CEDAR and BHSig). */
@@ -72,10 +85,10 @@ export interface PreprocessOptions {
  * Throws PreprocessError for blank or unusable images.
  */
 export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): PreprocessResult {
-  const outH = opts.height ?? INPUT_HEIGHT;
-  const outW = opts.width ?? INPUT_WIDTH;
   const version = opts.version ?? PREPROCESS_VERSION;
   if (!isPreprocessVersion(version)) throw new RangeError(`unknown preprocessing version ${String(version)}`);
+  const outH = opts.height ?? inputSizeOf(version).height;
+  const outW = opts.width ?? inputSizeOf(version).width;
   const grey = greyFromPixels(img);
   if (grey.width < 8 || grey.height < 8) {
     throw new PreprocessError('too-small', `The image is only ${grey.width}x${grey.height} pixels; a signature needs at least 8x8.`);
@@ -112,7 +125,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   const data = new Float32Array(outW * outH);
   const ox = Math.floor((outW - dw) / 2);
   const oy = Math.floor((outH - dh) / 2);
-  const penWidth = version === 'pp2-centreline-96x192' ? CENTRELINE_PEN_WIDTH : opts.penWidth;
+  const penWidth = keepsOwnStrokes(version) ? opts.penWidth : CENTRELINE_PEN_WIDTH;
   if (penWidth !== undefined) {
     if (!(penWidth > 0 && penWidth < 16)) throw new RangeError(`pen width ${penWidth} is outside (0, 16) input pixels`);
     thinZhangSuen(mask, width, height);

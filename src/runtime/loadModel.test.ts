@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isModelId } from '../model/modelCard';
-import { loadDefaultModel } from './loadModel';
+import { APP_PREPROCESS_VERSIONS, checkModelCard, loadDefaultModel } from './loadModel';
+import type { ModelCard } from '../model/modelCard';
+import { readFileSync } from 'node:fs';
 
 describe('model ids (one folder under models/)', () => {
   it('accepts folder names written by npm run train', () => {
@@ -11,5 +13,21 @@ describe('model ids (one folder under models/)', () => {
   });
   it('a bad id is refused before anything is fetched, with a message naming it', async () => {
     await expect(loadDefaultModel('http://127.0.0.1:9/models/', undefined, '../etc')).rejects.toThrow(/"\.\.\/etc" is not a model name/);
+  });
+});
+
+describe('model cards the app can run', () => {
+  const shipped = (): ModelCard => {
+    const { default: id } = JSON.parse(readFileSync('models/index.json', 'utf8')) as { default: string };
+    return JSON.parse(readFileSync(`models/${id}/model-card.json`, 'utf8')) as ModelCard;
+  };
+  it('runs the 96x192 versions and accepts the shipped card', () => {
+    expect(APP_PREPROCESS_VERSIONS).toEqual(['pp1-otsu-binary-96x192', 'pp2-centreline-96x192']);
+    expect(() => checkModelCard(shipped())).not.toThrow();
+  });
+  it('refuses a model trained at another input size, naming both sizes', () => {
+    const card = shipped();
+    card.preprocessing = { version: 'pp1-otsu-binary-128x256', inputHeight: 128, inputWidth: 256 };
+    expect(() => checkModelCard(card)).toThrow(/expects preprocessing pp1-otsu-binary-128x256 128x256, but this app preprocesses with pp1-otsu-binary-96x192 or pp2-centreline-96x192 96x192/);
   });
 });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { isModelId, type ModelCard, type ModelIndex } from '../model/modelCard';
 import { AGGREGATES } from '../verification/decision';
-import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSIONS, isPreprocessVersion } from '../preprocessing';
+import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSIONS, inputSizeOf, isPreprocessVersion, type PreprocessVersion } from '../preprocessing';
 import { AppError } from './errors';
 
 export interface LoadedModel {
@@ -26,13 +26,19 @@ async function fetchJson<T>(url: string, what: string): Promise<T> {
   }
 }
 
+/** The preprocessing versions this app runs: those of its raster size (others serve training experiments). */
+export const APP_PREPROCESS_VERSIONS: readonly PreprocessVersion[] = PREPROCESS_VERSIONS.filter((v) => {
+  const s = inputSizeOf(v);
+  return s.height === INPUT_HEIGHT && s.width === INPUT_WIDTH;
+});
+
 /** Checks a model card against this build's preprocessing; throws AppError('model-mismatch'). */
 export function checkModelCard(card: ModelCard): void {
   const p = card.preprocessing;
-  if (!p || !isPreprocessVersion(p.version) || p.inputHeight !== INPUT_HEIGHT || p.inputWidth !== INPUT_WIDTH) {
+  if (!p || !isPreprocessVersion(p.version) || !APP_PREPROCESS_VERSIONS.includes(p.version) || p.inputHeight !== INPUT_HEIGHT || p.inputWidth !== INPUT_WIDTH) {
     throw new AppError(
       'model-mismatch',
-      `Model ${card.id}@${card.version} expects preprocessing ${p?.version} ${p?.inputHeight}x${p?.inputWidth}, but this app preprocesses with ${PREPROCESS_VERSIONS.join(' or ')} ${INPUT_HEIGHT}x${INPUT_WIDTH}.`,
+      `Model ${card.id}@${card.version} expects preprocessing ${p?.version} ${p?.inputHeight}x${p?.inputWidth}, but this app preprocesses with ${APP_PREPROCESS_VERSIONS.join(' or ')} ${INPUT_HEIGHT}x${INPUT_WIDTH}.`,
     );
   }
   if (!card.distanceHead || !card.decision || !(card.decision.threshold > 0) || !(AGGREGATES as readonly string[]).includes(card.decision.aggregate)) {

@@ -1,6 +1,6 @@
 import type { Stroke } from '../capture/strokes';
 import { decodeImageBlob } from '../capture/decode';
-import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, penMatchFor, preprocess, type PenMatch, type PixelImage, type PreprocessVersion } from '../preprocessing';
+import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, keepsOwnStrokes, penMatchFor, preprocess, type PenMatch, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
@@ -277,7 +277,7 @@ export class CountersignService {
 
   /** pp1 keeps each signature's own pen; pp2 redraws every signature with one pen, so there is nothing to match. */
   private get pensMatter(): boolean {
-    return this.preprocessVersion === 'pp1-otsu-binary-96x192';
+    return keepsOwnStrokes(this.preprocessVersion);
   }
 
   /** Throws AppError('device-lost') once the WebGPU device is gone. */

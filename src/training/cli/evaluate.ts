@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs';
 import { embedBatch, toInputBatch } from '../../model/embed';
-import { PREPROCESS_VERSIONS, isPreprocessVersion } from '../../preprocessing';
+import { PREPROCESS_VERSIONS, isPreprocessVersion, keepsOwnStrokes } from '../../preprocessing';
 import { thresholdFor } from '../../verification/decision';
 import { evaluateRasters, selectWriters, type PenMatchedQuestioned, type Split } from '../evaluation/evaluateDataset';
 import { readDataset } from '../data/datasetReader';
@@ -73,7 +73,7 @@ if (a['pen-match'] && !a.questioned) {
   console.error('--pen-match needs --questioned: it matches the pen of questioned signatures from another domain');
   process.exit(2);
 }
-if (a['pen-match'] && preVersion !== 'pp1-otsu-binary-96x192') {
+if (a['pen-match'] && !keepsOwnStrokes(preVersion)) {
   console.error(`--pen-match applies to pp1 models; ${card.id} uses ${preVersion}, which redraws every signature with one pen already`);
   process.exit(2);
 }

@@ -20,7 +20,7 @@ import { train, type TrainOptions } from '../trainer';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
 import { DEFAULT_COUNTS } from '../../synthetic/generator';
 import { cliArgs, num } from './args';
-import { PREPROCESS_VERSION, PREPROCESS_VERSIONS } from '../../preprocessing';
+import { PREPROCESS_VERSION, PREPROCESS_VERSIONS, inputSizeOf } from '../../preprocessing';
 
 const USAGE = `npm run train -- [options]
   --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
@@ -54,7 +54,8 @@ const USAGE = `npm run train -- [options]
                        writers are half of each batch, not a quarter, and 1000 synthetic writers in --data
                        cannot crowd out 115 real ones)
   --uniform-writers    choose each batch's writers uniformly over all data sets instead (before countersign-v3)
-  --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width)
+  --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width), both 96x192;
+                       or a full name, e.g. pp1-otsu-binary-128x256 (binary ink at a finer scale)
   --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster)
   --average-from N     ship the mean of the weights after every step past N of the training on --data
                        (weight averaging, evaluated beside the current weights; default half of --steps);
@@ -128,7 +129,7 @@ if (!(augmentName in AUGMENT_PRESETS)) {
   console.error(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}\n\n${USAGE}`);
   process.exit(2);
 }
-const preprocessVersion = PREPROCESS_VERSIONS.find((v) => v === a.preprocess || v.split('-')[0] === a.preprocess) ?? (a.preprocess ? null : PREPROCESS_VERSION);
+const preprocessVersion = PREPROCESS_VERSIONS.find((v) => v === a.preprocess || (v.split('-')[0] === a.preprocess && v.endsWith('-96x192'))) ?? (a.preprocess ? null : PREPROCESS_VERSION);
 if (!preprocessVersion) {
   console.error(`--preprocess must be one of ${PREPROCESS_VERSIONS.join(', ')} (or pp1, pp2)\n\n${USAGE}`);
   process.exit(2);
@@ -143,7 +144,8 @@ if (filters.length !== 5 || filters.some((f) => !Number.isInteger(f) || f < 1 ||
   console.error(`--filters needs five whole numbers from 1 to 512, e.g. 24,32,64,96,128 (got ${a.filters})`);
   process.exit(2);
 }
-const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, filters: filters as ModelConfig['filters'], embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
+const inputSize = inputSizeOf(preprocessVersion);
+const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, inputHeight: inputSize.height, inputWidth: inputSize.width, filters: filters as ModelConfig['filters'], embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
 const steps = num(a.steps, 800, 'steps');
 // Default: average the second half of the steps (too few steps to average: the best step).
 const averageFrom =

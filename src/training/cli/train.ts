@@ -30,6 +30,8 @@ const USAGE = `npm run train -- [options]
   --steps N            optimiser steps after any pretraining (default 800)
   --loss KIND          triplet | contrastive | bce | lossless (default triplet)
   --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default semi-hard)
+  --pretrain-mining M  the pretraining's mining (default semi-hard whatever --mining says; before the
+                       fourteenth session the pretraining used --mining)
   --margin M           triplet alpha / contrastive m (default 0.3 / 1.0)
   --metric KIND        euclidean | mahalanobis (learned L) (default euclidean)
   --proxy-weight W     add W x a proxy (class) loss to the chosen loss: normalised softmax with a cosine
@@ -77,6 +79,7 @@ const a = cliArgs(
     steps: { type: 'string' },
     loss: { type: 'string' },
     mining: { type: 'string' },
+    'pretrain-mining': { type: 'string' },
     margin: { type: 'string' },
     metric: { type: 'string' },
     'proxy-weight': { type: 'string' },
@@ -114,9 +117,10 @@ const a = cliArgs(
 );
 const loss = (a.loss ?? 'triplet') as LossKind;
 const mining = (a.mining ?? 'semi-hard') as Mining;
+const pretrainMining = (a['pretrain-mining'] ?? 'semi-hard') as Mining;
 const metric = (a.metric ?? 'euclidean') as MetricKind;
-if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || !['hard', 'hard-both', 'semi-hard', 'easy'].includes(mining) || !['euclidean', 'mahalanobis'].includes(metric)) {
-  console.error(`bad --loss, --mining or --metric\n\n${USAGE}`);
+if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || ![mining, pretrainMining].every((m) => ['hard', 'hard-both', 'semi-hard', 'easy'].includes(m)) || !['euclidean', 'mahalanobis'].includes(metric)) {
+  console.error(`bad --loss, --mining, --pretrain-mining or --metric\n\n${USAGE}`);
   process.exit(2);
 }
 const dataDirs = (a.data ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',').filter(Boolean);
@@ -258,7 +262,7 @@ const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).tr
 if (pretrainDirs.length && !checkpointMeta(ckpt)) {
   const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');
   log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
-  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, loss: { ...opts.loss, proxy: proxyPretrain ? opts.loss.proxy : undefined }, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
+  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, loss: { ...opts.loss, mining: pretrainMining, proxy: proxyPretrain ? opts.loss.proxy : undefined }, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
   opts.initWeights = pre.net.carriedWeights();
   log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
 }
@@ -291,6 +295,7 @@ if (!a['no-export']) {
         augment: augmentName,
         proxy,
         proxyInPretraining: proxyPretrain && !!pretrain,
+        pretrainMining: pretrain ? pretrainMining : undefined,
         teacher: teacher && { name: basename(teacher.dir.replace(/\/+$/, '')), weight: teacher.weight },
       }),
       steps: meta.step,

@@ -37,4 +37,11 @@ describe('describeLoss', () => {
       }),
     ).toBe('bce; mahalanobis metric; mild augmentation; plus 0.3 x proxy loss (scale 16, margin 0.1); distilled from countersign-v3 (weight 5)');
   });
+
+  it("says the pretraining's mining only where it differs from the training's", () => {
+    const r = { loss: 'triplet', mining: 'hard', margin: 0.3, metric: 'euclidean', augment: 'mild' } as const;
+    expect(describeLoss({ ...r, pretrainMining: 'semi-hard' })).toBe('triplet (hard mining, semi-hard in the pretraining, alpha 0.3); euclidean metric; mild augmentation');
+    expect(describeLoss({ ...r, pretrainMining: 'hard' })).toBe('triplet (hard mining, alpha 0.3); euclidean metric; mild augmentation');
+    expect(describeLoss({ ...r, loss: 'contrastive', margin: 1, pretrainMining: 'semi-hard' })).toBe('contrastive (m 1); euclidean metric; mild augmentation');
+  });
 });

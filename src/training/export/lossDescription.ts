@@ -12,13 +12,16 @@ export interface LossRecipe {
   proxy?: { weight: number; scale: number; margin: number; lrFactor: number };
   /** The proxy term ran in the pretraining too (only said when there was a pretraining). */
   proxyInPretraining?: boolean;
+  /** The pretraining's mining (only said when there was a pretraining and it mined otherwise). */
+  pretrainMining?: Mining;
   teacher?: { name: string; weight: number };
 }
 
 /** The model card's one-line description of what the network was trained with. */
 export function describeLoss(r: LossRecipe): string {
   const base = r.loss === 'triplet' ? `triplet (${r.mining} mining, alpha ${r.margin})` : r.loss === 'contrastive' ? `contrastive (m ${r.margin})` : r.loss;
-  const parts = [base, `${r.metric} metric`, `${r.augment} augmentation`];
+  const mined = r.loss === 'triplet' && r.pretrainMining && r.pretrainMining !== r.mining ? `, ${r.pretrainMining} in the pretraining` : '';
+  const parts = [base.replace(' mining,', ` mining${mined},`), `${r.metric} metric`, `${r.augment} augmentation`];
   if (r.proxy) {
     const p = r.proxy;
     const lr = p.lrFactor !== 1 ? `, proxies' learning rate x${p.lrFactor}` : '';

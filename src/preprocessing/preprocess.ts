@@ -39,9 +39,8 @@ export function keepsOwnStrokes(version: PreprocessVersion): boolean {
 /** pp2's pen width in model-input pixels (about pp1's median stroke width on CEDAR and BHSig). */
 export const CENTRELINE_PEN_WIDTH = 1.5;
 
-/** Model input raster: height x width, one channel, ink = 1, paper = 0. */
-export const INPUT_HEIGHT = 96;
-export const INPUT_WIDTH = 192;
+/** Model input raster of the app (the default version's size): height x width, one channel, ink = 1, paper = 0. */
+export const { height: INPUT_HEIGHT, width: INPUT_WIDTH } = inputSizeOf(PREPROCESS_VERSION);
 
 /** Working resolution: larger inputs are area-averaged down to this longest side first. */
 const WORK_MAX_SIDE = 512;
@@ -87,8 +86,9 @@ export interface PreprocessOptions {
 export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): PreprocessResult {
   const version = opts.version ?? PREPROCESS_VERSION;
   if (!isPreprocessVersion(version)) throw new RangeError(`unknown preprocessing version ${String(version)}`);
-  const outH = opts.height ?? inputSizeOf(version).height;
-  const outW = opts.width ?? inputSizeOf(version).width;
+  const size = inputSizeOf(version);
+  const outH = opts.height ?? size.height;
+  const outW = opts.width ?? size.width;
   const grey = greyFromPixels(img);
   if (grey.width < 8 || grey.height < 8) {
     throw new PreprocessError('too-small', `The image is only ${grey.width}x${grey.height} pixels; a signature needs at least 8x8.`);

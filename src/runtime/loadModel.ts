@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { isModelId, type ModelCard, type ModelIndex } from '../model/modelCard';
 import { AGGREGATES } from '../verification/decision';
-import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSIONS, inputSizeOf, isPreprocessVersion, type PreprocessVersion } from '../preprocessing';
+import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSIONS, inputSizeOf, type PreprocessVersion } from '../preprocessing';
 import { AppError } from './errors';
 
 export interface LoadedModel {
@@ -35,7 +35,7 @@ export const APP_PREPROCESS_VERSIONS: readonly PreprocessVersion[] = PREPROCESS_
 /** Checks a model card against this build's preprocessing; throws AppError('model-mismatch'). */
 export function checkModelCard(card: ModelCard): void {
   const p = card.preprocessing;
-  if (!p || !isPreprocessVersion(p.version) || !APP_PREPROCESS_VERSIONS.includes(p.version) || p.inputHeight !== INPUT_HEIGHT || p.inputWidth !== INPUT_WIDTH) {
+  if (!p || !(APP_PREPROCESS_VERSIONS as readonly string[]).includes(p.version) || p.inputHeight !== INPUT_HEIGHT || p.inputWidth !== INPUT_WIDTH) {
     throw new AppError(
       'model-mismatch',
       `Model ${card.id}@${card.version} expects preprocessing ${p?.version} ${p?.inputHeight}x${p?.inputWidth}, but this app preprocesses with ${APP_PREPROCESS_VERSIONS.join(' or ')} ${INPUT_HEIGHT}x${INPUT_WIDTH}.`,

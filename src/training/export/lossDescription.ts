@@ -19,9 +19,9 @@ export interface LossRecipe {
 
 /** The model card's one-line description of what the network was trained with. */
 export function describeLoss(r: LossRecipe): string {
-  const base = r.loss === 'triplet' ? `triplet (${r.mining} mining, alpha ${r.margin})` : r.loss === 'contrastive' ? `contrastive (m ${r.margin})` : r.loss;
-  const mined = r.loss === 'triplet' && r.pretrainMining && r.pretrainMining !== r.mining ? `, ${r.pretrainMining} in the pretraining` : '';
-  const parts = [base.replace(' mining,', ` mining${mined},`), `${r.metric} metric`, `${r.augment} augmentation`];
+  const preMining = r.pretrainMining && r.pretrainMining !== r.mining ? `, ${r.pretrainMining} in the pretraining` : '';
+  const base = r.loss === 'triplet' ? `triplet (${r.mining} mining${preMining}, alpha ${r.margin})` : r.loss === 'contrastive' ? `contrastive (m ${r.margin})` : r.loss;
+  const parts = [base, `${r.metric} metric`, `${r.augment} augmentation`];
   if (r.proxy) {
     const p = r.proxy;
     const lr = p.lrFactor !== 1 ? `, proxies' learning rate x${p.lrFactor}` : '';

@@ -6,7 +6,9 @@ import type { ModelConfig } from './config';
  * it from scratch; the browser loads the same topology from models/<id>/model.json.
  *
  * 96x192x1 -> conv5x5/2 -> [conv3x3 -> maxpool2] x3 -> conv3x3 -> [global avg | global max]
- * -> dropout -> dense(embeddingDim) (-> sigmoid for the lossless variant).
+ * -> dropout -> dense(embeddingDim) (-> sigmoid for the lossless variant). With
+ * cfg.pooling 'multiscale' the global avg and max of the third and fourth convs (before their
+ * pools) join those of the fifth.
  * Every conv is followed by batch normalisation, then ReLU. BN's moving statistics lag during
  * tfjs training (data/README.md), so the exporter recomputes them on clean training images
  * (src/training/batchNormCalibration.ts) before the model is saved.
@@ -26,12 +28,15 @@ export function buildEmbeddingNet(cfg: ModelConfig, seed = 1): tf.LayersModel {
     tf.layers.maxPooling2d({ poolSize: 2, strides: 2, name: `pool${i}` }).apply(x) as tf.SymbolicTensor;
   let x = conv(input, f1, 5, 2, 1);
   x = pool(conv(x, f2, 3, 1, 2), 2);
-  x = pool(conv(x, f3, 3, 1, 3), 3);
-  x = pool(conv(x, f4, 3, 1, 4), 4);
-  x = conv(x, f5, 3, 1, 5);
-  const avg = tf.layers.globalAveragePooling2d({ name: 'gap' }).apply(x) as tf.SymbolicTensor;
-  const max = tf.layers.globalMaxPooling2d({ name: 'gmp' }).apply(x) as tf.SymbolicTensor;
-  let h = tf.layers.concatenate({ name: 'pooled' }).apply([avg, max]) as tf.SymbolicTensor;
+  const c3 = conv(x, f3, 3, 1, 3);
+  const c4 = conv(pool(c3, 3), f4, 3, 1, 4);
+  x = conv(pool(c4, 4), f5, 3, 1, 5);
+  const globalPools = (t: tf.SymbolicTensor, suffix: string) => [
+    tf.layers.globalAveragePooling2d({ name: `gap${suffix}` }).apply(t) as tf.SymbolicTensor,
+    tf.layers.globalMaxPooling2d({ name: `gmp${suffix}` }).apply(t) as tf.SymbolicTensor,
+  ];
+  const pooled = (cfg.pooling ?? 'last') === 'multiscale' ? [...globalPools(c3, '3'), ...globalPools(c4, '4'), ...globalPools(x, '')] : globalPools(x, '');
+  let h = tf.layers.concatenate({ name: 'pooled' }).apply(pooled) as tf.SymbolicTensor;
   if (cfg.dropout > 0) h = tf.layers.dropout({ rate: cfg.dropout, name: 'drop' }).apply(h) as tf.SymbolicTensor;
   const out = tf.layers
     .dense({

@@ -10,7 +10,16 @@ export interface ModelConfig {
   /** 'l2': unit-length embeddings (triplet, contrastive, BCE head); 'sigmoid': the lossless-triplet variant. */
   embeddingActivation: 'l2' | 'sigmoid';
   dropout: number;
+  /**
+   * Which feature maps the global avg + max pooling reads: 'last' (the fifth conv only) or
+   * 'multiscale' (the third, fourth and fifth convs, before their pools: finer stroke statistics
+   * beside the coarse ones). Absent in cards written before it existed: 'last'.
+   */
+  pooling?: Pooling;
 }
+
+export const POOLINGS = ['last', 'multiscale'] as const;
+export type Pooling = (typeof POOLINGS)[number];
 
 export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   inputHeight: INPUT_HEIGHT,

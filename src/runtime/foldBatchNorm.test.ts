@@ -71,6 +71,23 @@ describe('foldBatchNorm', () => {
     r.model.dispose();
   });
 
+  it('folds the multiscale network too, whose third and fourth ReLUs also feed global pools', async () => {
+    await tf.setBackend('cpu');
+    const cfg = { ...DEFAULT_MODEL_CONFIG, pooling: 'multiscale' as const };
+    const model = buildEmbeddingNet(cfg, 3);
+    // The pooled features: avg + max of conv3 (64), conv4 (96) and conv5 (128) channels.
+    expect(model.getLayer('pooled').outputShape).toEqual([null, 2 * (64 + 96 + 128)]);
+    expect(buildEmbeddingNet(DEFAULT_MODEL_CONFIG, 3).getLayer('pooled').outputShape).toEqual([null, 2 * 128]);
+    randomiseBatchNorm(model);
+    const r = await inferenceModel(model);
+    expect(r.note).toBeUndefined(); // the folded copy matched the original on the cpu backend
+    expect(r.folded).toBe(10);
+    const out = r.model.predict(tf.randomUniform([2, cfg.inputHeight, cfg.inputWidth, 1], 0, 1, 'float32', 5)) as tf.Tensor;
+    expect(out.shape).toEqual([2, cfg.embeddingDim]);
+    tf.dispose(out);
+    r.model.dispose();
+  });
+
   it('returns null when there is no batch normalisation to fold', async () => {
     const input = tf.input({ shape: [8, 8, 1] });
     const out = tf.layers.conv2d({ filters: 2, kernelSize: 3, activation: 'relu' }).apply(input) as tf.SymbolicTensor;

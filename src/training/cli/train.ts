@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { DEFAULT_MODEL_CONFIG, type ModelConfig } from '../../model/config';
+import { DEFAULT_MODEL_CONFIG, POOLINGS, type ModelConfig, type Pooling } from '../../model/config';
 import type { ModelIndex } from '../../model/modelCard';
 import { AUGMENT_PRESETS } from '../augment';
 import { readDataset } from '../data/datasetReader';
@@ -59,6 +59,8 @@ const USAGE = `npm run train -- [options]
   --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width), both 96x192;
                        or a full name, e.g. pp1-otsu-binary-128x256 (binary ink at a finer scale)
   --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster)
+  --pooling P          last (default) | multiscale: the embedding reads global avg + max pools of the
+                       third and fourth convs too, not only the fifth's
   --average-from N     ship the mean of the weights after every step past N of the training on --data
                        (weight averaging, evaluated beside the current weights; default half of --steps);
                        --average-from off ships the best validation step instead (before countersign-v3)
@@ -106,6 +108,7 @@ const a = cliArgs(
     'uniform-writers': { type: 'boolean' },
     preprocess: { type: 'string' },
     filters: { type: 'string' },
+    pooling: { type: 'string' },
     aggregate: { type: 'string' },
     'average-from': { type: 'string' },
     'prior-weight': { type: 'string' },
@@ -148,8 +151,13 @@ if (filters.length !== 5 || filters.some((f) => !Number.isInteger(f) || f < 1 ||
   console.error(`--filters needs five whole numbers from 1 to 512, e.g. 24,32,64,96,128 (got ${a.filters})`);
   process.exit(2);
 }
+const pooling = (a.pooling ?? 'last') as Pooling;
+if (!POOLINGS.includes(pooling)) {
+  console.error(`--pooling must be one of ${POOLINGS.join(', ')} (got ${a.pooling})`);
+  process.exit(2);
+}
 const inputSize = inputSizeOf(preprocessVersion);
-const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, inputHeight: inputSize.height, inputWidth: inputSize.width, filters: filters as ModelConfig['filters'], embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
+const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, inputHeight: inputSize.height, inputWidth: inputSize.width, filters: filters as ModelConfig['filters'], ...(pooling === 'last' ? {} : { pooling }), embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
 const steps = num(a.steps, 800, 'steps');
 // Default: average the second half of the steps (too few steps to average: the best step).
 const averageFrom =

@@ -36,7 +36,7 @@ Writer-independent Siamese signature verifier. Created ${card.created}.
   crop to the ink, ${card.preprocessing.version.startsWith('pp2') ? 'centre line (Zhang-Suen thinning) redrawn with one fixed pen width at the aspect-preserving scale (stroke-width normalisation)' : 'aspect-preserving area resize'}, centred.
 
 ## Network
-- Embedding net (src/model/architecture.ts): conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool -> dense ${card.architecture.embeddingDim}, ${card.architecture.embeddingActivation} embeddings. Filters ${card.architecture.filters.join('/')}. ${card.parameters.toLocaleString('en-US')} parameters, ${weightsLine(card)}.
+- Embedding net (src/model/architecture.ts): conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool${card.architecture.pooling === 'multiscale' ? ' of the third, fourth and fifth convs' : ''} -> dense ${card.architecture.embeddingDim}, ${card.architecture.embeddingActivation} embeddings. Filters ${card.architecture.filters.join('/')}. ${card.parameters.toLocaleString('en-US')} parameters, ${weightsLine(card)}.
 - Distance head: ${card.distanceHead.kind}.
 
 ## Decision rule (fixed on validation writers before any reported figure was computed)

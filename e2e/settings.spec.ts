@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { wasmThreadsFor } from '../src/runtime/wasmThreadCount';
 import { gotoTab, openApp, waitReady } from './helpers';
 
 test('status shows backend, adapter and model; backend choice in settings is persisted; ?backend= overrides', async ({ page }) => {
@@ -15,7 +16,7 @@ test('status shows backend, adapter and model; backend choice in settings is per
     // One XNNPACK thread per logical core (tfjs alone would use half of them, one on this 2-core
     // machine), and the browser's own hardwareConcurrency is back once the backend has started.
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    await expect(page.getByTestId('status-backend')).toContainText(`threads: ${Math.min(8, cores)}`);
+    await expect(page.getByTestId('status-backend')).toContainText(`threads: ${wasmThreadsFor(cores)}`);
     expect(await page.evaluate(() => Object.getOwnPropertyDescriptor(navigator, 'hardwareConcurrency') === undefined)).toBe(true);
   }
 

@@ -14,6 +14,7 @@ import { sampleBatch } from '../../src/training/batch';
 import { MILD_AUGMENT } from '../../src/training/augment';
 import { Rng } from '../../src/training/data/random';
 import type { LossOptions } from '../../src/training/losses';
+import { TRAIN_DEFAULTS } from '../../src/training/defaults';
 
 const data = process.argv[2] ?? '../shared/data/cedar-dev';
 const steps = Number(process.argv[3] ?? 5);
@@ -21,10 +22,10 @@ await useWasmTrainingBackend();
 const files = splitWriters(readDataset(data)).train.slice(0, 12);
 const pool = loadWriterImages(files);
 const cfg = DEFAULT_MODEL_CONFIG;
-// npm run train's defaults: triplet loss, semi-hard mining, alpha 0.3, plus 0.1 x the proxy term.
-const loss: LossOptions = { kind: 'triplet', mining: 'semi-hard', margin: 0.3, proxy: { weight: 0.1, scale: 16, margin: 0.1 } };
+// npm run train's defaults (loss, mining, margin, proxy term, batch).
+const loss: LossOptions = { kind: TRAIN_DEFAULTS.loss, mining: TRAIN_DEFAULTS.mining, margin: TRAIN_DEFAULTS.margin, proxy: { ...TRAIN_DEFAULTS.proxy } };
 const net = new Network(cfg, loss, 'euclidean', 1, pool.length);
-const shape = { writers: 6, genuine: 4, forged: 2 };
+const shape = { ...TRAIN_DEFAULTS.batch };
 let tBatch = 0;
 let tGrad = 0;
 for (let s = 0; s < steps; s++) {

@@ -1,6 +1,6 @@
 export * from './pixelImage';
 export * from './errors';
-export { preprocess, PREPROCESS_VERSION, PREPROCESS_VERSIONS, isPreprocessVersion, inputSizeOf, keepsOwnStrokes, CENTRELINE_PEN_WIDTH, INPUT_HEIGHT, INPUT_WIDTH } from './preprocess';
+export { preprocess, PREPROCESS_VERSION, PREPROCESS_VERSIONS, isPreprocessVersion, preprocessVersionNamed, PREPROCESS_SHORT_NAMES, inputSizeOf, keepsOwnStrokes, CENTRELINE_PEN_WIDTH, INPUT_HEIGHT, INPUT_WIDTH } from './preprocess';
 export type { PreprocessVersion } from './preprocess';
 export type { PreprocessResult, PreprocessOptions } from './preprocess';
 export { MAX_PIXELS, checkImageSize } from './decodeLimits';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeImageFile } from '../training/data/decodeNode';
 import { sharedDataset } from '../testing/sharedData';
-import { INPUT_HEIGHT, INPUT_WIDTH, MAX_PIXELS, PREPROCESS_VERSIONS, PreprocessError, inputSizeOf, keepsOwnStrokes, preprocess, type PixelImage } from '.';
+import { INPUT_HEIGHT, INPUT_WIDTH, MAX_PIXELS, PREPROCESS_VERSIONS, PreprocessError, inputSizeOf, keepsOwnStrokes, preprocess, preprocessVersionNamed, type PixelImage } from '.';
 
 const cedar = sharedDataset('cedar-dev');
 const bhsig = sharedDataset('bhsig260-bengali');
@@ -126,5 +126,15 @@ describe('preprocess (the one shared function)', () => {
     const ratio = sum(fine.data) / sum(preprocess(img).data);
     expect(ratio).toBeGreaterThan(1.2);
     expect(ratio).toBeLessThan(1.9);
+  });
+
+  it('the training CLI names versions in full or by short name; pp1 and pp2 are the app-sized ones', () => {
+    expect(preprocessVersionNamed(undefined)).toBe('pp1-otsu-binary-96x192');
+    expect(preprocessVersionNamed('pp1')).toBe('pp1-otsu-binary-96x192');
+    expect(preprocessVersionNamed('pp2')).toBe('pp2-centreline-96x192');
+    expect(preprocessVersionNamed('pp1-otsu-binary-128x256')).toBe('pp1-otsu-binary-128x256');
+    expect(preprocessVersionNamed('pp3')).toBeNull();
+    expect(preprocessVersionNamed('constructor')).toBeNull();
+    expect(preprocessVersionNamed('')).toBeNull();
   });
 });

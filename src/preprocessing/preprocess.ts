@@ -24,6 +24,16 @@ export function isPreprocessVersion(v: unknown): v is PreprocessVersion {
   return typeof v === 'string' && (PREPROCESS_VERSIONS as readonly string[]).includes(v);
 }
 
+/** Short names for the training CLI: pp1 and pp2 at the app's raster size. */
+export const PREPROCESS_SHORT_NAMES: Readonly<Record<string, PreprocessVersion>> = { pp1: 'pp1-otsu-binary-96x192', pp2: 'pp2-centreline-96x192' };
+
+/** The version a name stands for: a full version name, a short name, or (no name) the default; null if none. */
+export function preprocessVersionNamed(name: string | undefined): PreprocessVersion | null {
+  if (name === undefined) return PREPROCESS_VERSION;
+  if (isPreprocessVersion(name)) return name;
+  return Object.hasOwn(PREPROCESS_SHORT_NAMES, name) ? PREPROCESS_SHORT_NAMES[name] : null;
+}
+
 /** The raster size a preprocessing version produces (the end of its name). */
 export function inputSizeOf(version: PreprocessVersion): { height: number; width: number } {
   const m = /-(\d+)x(\d+)$/.exec(version);

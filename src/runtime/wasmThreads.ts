@@ -1,13 +1,7 @@
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { wasmThreadsFor } from './wasmThreadCount';
 
-/** tfjs-backend-wasm's XNNPACK pool holds at most 8 threads (workers it creates up front). */
-export const MAX_WASM_THREADS = 8;
-
-/** Threads for XNNPACK: one per logical core, 1 to MAX_WASM_THREADS. */
-export function wasmThreadsFor(logicalCores: number | undefined): number {
-  const n = Number.isFinite(logicalCores) ? Math.floor(logicalCores as number) : 1;
-  return Math.min(MAX_WASM_THREADS, Math.max(1, n));
-}
+export { MAX_WASM_THREADS, wasmThreadsFor } from './wasmThreadCount';
 
 /**
  * Starts the wasm backend (`start`) with one XNNPACK thread per logical core.

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { TRAIN_DEFAULTS } from '../defaults';
 import { DEFAULT_MODEL_CONFIG, POOLINGS, type ModelConfig, type Pooling } from '../../model/config';
 import type { ModelIndex } from '../../model/modelCard';
 import { AUGMENT_PRESETS } from '../augment';
@@ -20,7 +21,7 @@ import { train, type TrainOptions } from '../trainer';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
 import { DEFAULT_COUNTS } from '../../synthetic/generator';
 import { cliArgs, num } from './args';
-import { PREPROCESS_VERSION, PREPROCESS_VERSIONS, inputSizeOf } from '../../preprocessing';
+import { PREPROCESS_SHORT_NAMES, PREPROCESS_VERSIONS, inputSizeOf, preprocessVersionNamed } from '../../preprocessing';
 
 const USAGE = `npm run train -- [options]
   --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
@@ -28,21 +29,21 @@ const USAGE = `npm run train -- [options]
   --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one (an unfinished
                        run only with the same settings; more --steps may continue a finished one)
   --steps N            optimiser steps after any pretraining (default 800)
-  --loss KIND          triplet | contrastive | bce | lossless (default triplet)
-  --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default semi-hard)
-  --pretrain-mining M  the pretraining's mining (default semi-hard whatever --mining says; before the
+  --loss KIND          triplet | contrastive | bce | lossless (default ${TRAIN_DEFAULTS.loss})
+  --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default ${TRAIN_DEFAULTS.mining})
+  --pretrain-mining M  the pretraining's mining (default ${TRAIN_DEFAULTS.pretrainMining} whatever --mining says; before the
                        fourteenth session the pretraining used --mining)
-  --margin M           triplet alpha / contrastive m (default 0.3 / 1.0)
+  --margin M           triplet alpha / contrastive m (default ${TRAIN_DEFAULTS.margin} / ${TRAIN_DEFAULTS.contrastiveMargin.toFixed(1)})
   --metric KIND        euclidean | mahalanobis (learned L) (default euclidean)
   --proxy-weight W     add W x a proxy (class) loss to the chosen loss: normalised softmax with a cosine
-                       margin over one genuine and one forgery proxy per training writer (default 0.1;
+                       margin over one genuine and one forgery proxy per training writer (default ${TRAIN_DEFAULTS.proxy.weight};
                        0: off, the recipe of countersign-v3)
-  --proxy-scale S --proxy-margin M   its scale and cosine margin (default 16, 0.1)
-  --proxy-lr F         the proxies' learning rate as a multiple of --lr (default 10)
+  --proxy-scale S --proxy-margin M   its scale and cosine margin (default ${TRAIN_DEFAULTS.proxy.scale}, ${TRAIN_DEFAULTS.proxy.margin})
+  --proxy-lr F         the proxies' learning rate as a multiple of --lr (default ${TRAIN_DEFAULTS.proxy.lrFactor})
   --proxy-pretrain     use the proxy term in the pretraining too, with its own proxies for the pretraining
                        writers (default when --proxy-weight is above 0); --no-proxy-pretrain: training only
   --lr X               Adam learning rate (default 0.001)
-  --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default 6 x (4 + 2))
+  --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default ${TRAIN_DEFAULTS.batch.writers} x (${TRAIN_DEFAULTS.batch.genuine} + ${TRAIN_DEFAULTS.batch.forged}))
   --workers N          worker threads (default 2)
   --seed N             (default 1)
   --eval-every N       validation every N steps (default 100)
@@ -118,9 +119,9 @@ const a = cliArgs(
   },
   USAGE,
 );
-const loss = (a.loss ?? 'triplet') as LossKind;
-const mining = (a.mining ?? 'semi-hard') as Mining;
-const pretrainMining = (a['pretrain-mining'] ?? 'semi-hard') as Mining;
+const loss = (a.loss ?? TRAIN_DEFAULTS.loss) as LossKind;
+const mining = (a.mining ?? TRAIN_DEFAULTS.mining) as Mining;
+const pretrainMining = (a['pretrain-mining'] ?? TRAIN_DEFAULTS.pretrainMining) as Mining;
 const metric = (a.metric ?? 'euclidean') as MetricKind;
 if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || ![mining, pretrainMining].every((m) => ['hard', 'hard-both', 'semi-hard', 'easy'].includes(m)) || !['euclidean', 'mahalanobis'].includes(metric)) {
   console.error(`bad --loss, --mining, --pretrain-mining or --metric\n\n${USAGE}`);
@@ -136,9 +137,9 @@ if (!(augmentName in AUGMENT_PRESETS)) {
   console.error(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}\n\n${USAGE}`);
   process.exit(2);
 }
-const preprocessVersion = PREPROCESS_VERSIONS.find((v) => v === a.preprocess || (v.split('-')[0] === a.preprocess && v.endsWith('-96x192'))) ?? (a.preprocess ? null : PREPROCESS_VERSION);
+const preprocessVersion = preprocessVersionNamed(a.preprocess);
 if (!preprocessVersion) {
-  console.error(`--preprocess must be one of ${PREPROCESS_VERSIONS.join(', ')} (or pp1, pp2)\n\n${USAGE}`);
+  console.error(`--preprocess must be one of ${PREPROCESS_VERSIONS.join(', ')} (or ${Object.keys(PREPROCESS_SHORT_NAMES).join(', ')})\n\n${USAGE}`);
   process.exit(2);
 }
 const aggregate = (a.aggregate ?? DEFAULT_RULE.aggregate) as Aggregate;
@@ -210,8 +211,8 @@ if (valSets.length === 0) {
 const valRasters = valSets.map((s) => preprocessWriters(loadWriterImages(s.validation), preprocessVersion));
 log(`decoded ${trainImages.reduce((n, w) => n + w.genuine.length + w.forged.length, 0)} training images`);
 
-const margin = num(a.margin, loss === 'contrastive' ? 1.0 : 0.3, 'margin');
-const proxyWeight = num(a['proxy-weight'], 0.1, 'proxy-weight');
+const margin = num(a.margin, loss === 'contrastive' ? TRAIN_DEFAULTS.contrastiveMargin : TRAIN_DEFAULTS.margin, 'margin');
+const proxyWeight = num(a['proxy-weight'], TRAIN_DEFAULTS.proxy.weight, 'proxy-weight');
 if (proxyWeight < 0) {
   console.error(`--proxy-weight must be 0 (off) or more (got ${a['proxy-weight']})`);
   process.exit(2);
@@ -225,7 +226,7 @@ if (a['proxy-pretrain'] && a['no-proxy-pretrain']) {
   process.exit(2);
 }
 const proxyPretrain = proxyWeight > 0 && !a['no-proxy-pretrain'];
-const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], 16, 'proxy-scale'), margin: num(a['proxy-margin'], 0.1, 'proxy-margin'), lrFactor: num(a['proxy-lr'], 10, 'proxy-lr') } : undefined;
+const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], TRAIN_DEFAULTS.proxy.scale, 'proxy-scale'), margin: num(a['proxy-margin'], TRAIN_DEFAULTS.proxy.margin, 'proxy-margin'), lrFactor: num(a['proxy-lr'], TRAIN_DEFAULTS.proxy.lrFactor, 'proxy-lr') } : undefined;
 const command = ['npm run train', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 const opts: TrainOptions = {
   cfg,
@@ -233,7 +234,7 @@ const opts: TrainOptions = {
   metric,
   steps,
   lr: num(a.lr, 1e-3, 'lr'),
-  batch: { writers: num(a.writers, 6, 'writers'), genuine: num(a.genuine, 4, 'genuine'), forged: num(a.forged, 2, 'forged'), balanceDatasets: !a['uniform-writers'] },
+  batch: { writers: num(a.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(a.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(a.forged, TRAIN_DEFAULTS.batch.forged, 'forged'), balanceDatasets: !a['uniform-writers'] },
   workers: num(a.workers, 2, 'workers'),
   seed,
   evalEvery: num(a['eval-every'], 100, 'eval-every'),

@@ -8,7 +8,8 @@ import type { ModelConfig } from './config';
  * 96x192x1 -> conv5x5/2 -> [conv3x3 -> maxpool2] x3 -> conv3x3 -> [global avg | global max]
  * -> dropout -> dense(embeddingDim) (-> sigmoid for the lossless variant). With
  * cfg.pooling 'multiscale' the global avg and max of the third and fourth convs (before their
- * pools) join those of the fifth.
+ * pools) join those of the fifth; with 'layout' the fifth conv's average over a 2x4 grid (its
+ * 6x12 map in 3x3 cells at 96x192) joins them, flattened.
  * Every conv is followed by batch normalisation, then ReLU. BN's moving statistics lag during
  * tfjs training (data/README.md), so the exporter recomputes them on clean training images
  * (src/training/batchNormCalibration.ts) before the model is saved.
@@ -35,7 +36,9 @@ export function buildEmbeddingNet(cfg: ModelConfig, seed = 1): tf.LayersModel {
     tf.layers.globalAveragePooling2d({ name: `gap${suffix}` }).apply(t) as tf.SymbolicTensor,
     tf.layers.globalMaxPooling2d({ name: `gmp${suffix}` }).apply(t) as tf.SymbolicTensor,
   ];
-  const pooled = (cfg.pooling ?? 'last') === 'multiscale' ? [...globalPools(c3, '3'), ...globalPools(c4, '4'), ...globalPools(x, '')] : globalPools(x, '');
+  const pooling = cfg.pooling ?? 'last';
+  const pooled =
+    pooling === 'multiscale' ? [...globalPools(c3, '3'), ...globalPools(c4, '4'), ...globalPools(x, '')] : pooling === 'layout' ? [...globalPools(x, ''), gridPool(x, cfg)] : globalPools(x, '');
   let h = tf.layers.concatenate({ name: 'pooled' }).apply(pooled) as tf.SymbolicTensor;
   if (cfg.dropout > 0) h = tf.layers.dropout({ rate: cfg.dropout, name: 'drop' }).apply(h) as tf.SymbolicTensor;
   const out = tf.layers
@@ -47,4 +50,13 @@ export function buildEmbeddingNet(cfg: ModelConfig, seed = 1): tf.LayersModel {
     })
     .apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: out, name: 'countersign_embedding' });
+}
+
+/** The fifth conv's map (input / 16) averaged over a 2 x 4 grid of equal cells, flattened. */
+function gridPool(x: tf.SymbolicTensor, cfg: ModelConfig): tf.SymbolicTensor {
+  const [h, w] = [cfg.inputHeight / 16, cfg.inputWidth / 16];
+  if (!Number.isInteger(h / 2) || !Number.isInteger(w / 4))
+    throw new RangeError(`layout pooling needs an input size whose 1/16 divides into 2 x 4 cells (got ${cfg.inputHeight}x${cfg.inputWidth})`);
+  const grid = tf.layers.averagePooling2d({ poolSize: [h / 2, w / 4], strides: [h / 2, w / 4], name: 'grid' }).apply(x) as tf.SymbolicTensor;
+  return tf.layers.flatten({ name: 'grid_flat' }).apply(grid) as tf.SymbolicTensor;
 }

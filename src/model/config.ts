@@ -11,14 +11,16 @@ export interface ModelConfig {
   embeddingActivation: 'l2' | 'sigmoid';
   dropout: number;
   /**
-   * Which feature maps the global avg + max pooling reads: 'last' (the fifth conv only) or
-   * 'multiscale' (the third, fourth and fifth convs, before their pools: finer stroke statistics
-   * beside the coarse ones). Absent in cards written before it existed: 'last'.
+   * What the embedding layer reads: 'last', the global avg + max pools of the fifth conv;
+   * 'multiscale', those of the third, fourth and fifth convs (before their pools: finer stroke
+   * statistics beside the coarse ones); 'layout', the fifth conv's global pools plus its average
+   * over a 2x4 grid of the signature's area (where the features are, not only which). Absent in
+   * cards written before it existed: 'last'.
    */
   pooling?: Pooling;
 }
 
-export const POOLINGS = ['last', 'multiscale'] as const;
+export const POOLINGS = ['last', 'multiscale', 'layout'] as const;
 export type Pooling = (typeof POOLINGS)[number];
 
 export const DEFAULT_MODEL_CONFIG: ModelConfig = {

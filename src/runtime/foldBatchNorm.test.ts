@@ -71,13 +71,17 @@ describe('foldBatchNorm', () => {
     r.model.dispose();
   });
 
-  it('folds the multiscale network too, whose third and fourth ReLUs also feed global pools', async () => {
+  it.each([
+    ['multiscale', 2 * (64 + 96 + 128)], // avg + max of conv3 (64), conv4 (96) and conv5 (128) channels
+    ['layout', 2 * 128 + 2 * 4 * 128], // conv5's avg + max, and its average over a 2 x 4 grid
+  ] as const)('folds the %s network too (pooled features: %i)', async (pooling, features) => {
     await tf.setBackend('cpu');
-    const cfg = { ...DEFAULT_MODEL_CONFIG, pooling: 'multiscale' as const };
+    const cfg = { ...DEFAULT_MODEL_CONFIG, pooling };
     const model = buildEmbeddingNet(cfg, 3);
-    // The pooled features: avg + max of conv3 (64), conv4 (96) and conv5 (128) channels.
-    expect(model.getLayer('pooled').outputShape).toEqual([null, 2 * (64 + 96 + 128)]);
-    expect(buildEmbeddingNet(DEFAULT_MODEL_CONFIG, 3).getLayer('pooled').outputShape).toEqual([null, 2 * 128]);
+    expect(model.getLayer('pooled').outputShape).toEqual([null, features]);
+    const plain = buildEmbeddingNet(DEFAULT_MODEL_CONFIG, 3);
+    expect(plain.getLayer('pooled').outputShape).toEqual([null, 2 * 128]);
+    plain.dispose();
     randomiseBatchNorm(model);
     const r = await inferenceModel(model);
     expect(r.note).toBeUndefined(); // the folded copy matched the original on the cpu backend
@@ -86,6 +90,10 @@ describe('foldBatchNorm', () => {
     expect(out.shape).toEqual([2, cfg.embeddingDim]);
     tf.dispose(out);
     r.model.dispose();
+  });
+
+  it('layout pooling refuses a raster whose feature map does not split into 2 x 4 cells', () => {
+    expect(() => buildEmbeddingNet({ ...DEFAULT_MODEL_CONFIG, pooling: 'layout', inputHeight: 80, inputWidth: 192 }, 1)).toThrow(/2 x 4 cells.*80x192/);
   });
 
   it('returns null when there is no batch normalisation to fold', async () => {

@@ -60,8 +60,9 @@ const USAGE = `npm run train -- [options]
   --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width), both 96x192;
                        or a full name, e.g. pp1-otsu-binary-128x256 (binary ink at a finer scale)
   --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster)
-  --pooling P          last (default) | multiscale: the embedding reads global avg + max pools of the
-                       third and fourth convs too, not only the fifth's
+  --pooling P          what the embedding layer reads: last (default), the fifth conv's global avg + max |
+                       multiscale, those of the third and fourth convs too | layout, the fifth conv's
+                       average over a 2x4 grid too
   --average-from N     ship the mean of the weights after every step past N of the training on --data
                        (weight averaging, evaluated beside the current weights; default half of --steps);
                        --average-from off ships the best validation step instead (before countersign-v3)

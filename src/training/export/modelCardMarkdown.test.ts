@@ -42,4 +42,13 @@ describe('MODEL_CARD.md says which weights ship', () => {
     expect(rows).toHaveLength(4); // metrics and verdicts, 5 and 1 references
     for (const row of rows) expect(md).toContain(row);
   });
+
+  it('names what the embedding layer pools (cards without the field: the fifth conv only)', () => {
+    const line = (pooling?: ModelCard['architecture']['pooling']) =>
+      modelCardMarkdown({ ...shipped, architecture: { ...shipped.architecture, pooling } }, []).split('\n').find((l) => l.startsWith('- Embedding net'));
+    expect(line(undefined)).toContain('-> conv3x3 -> global avg+max pool -> dense 128');
+    expect(line('last')).toBe(line(undefined));
+    expect(line('multiscale')).toContain('global avg+max pool of the third, fourth and fifth convs -> dense');
+    expect(line('layout')).toContain('global avg+max pool and a 2x4 grid average of the fifth conv -> dense');
+  });
 });

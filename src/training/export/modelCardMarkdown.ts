@@ -1,6 +1,14 @@
+import type { Pooling } from '../../model/config';
 import type { ModelCard } from '../../model/modelCard';
 import type { VerdictShares } from '../../verification/decision';
 import { MIN_QUANTIZED_SIZE } from '../io/quantizeWeights';
+
+/** How the card's architecture line words each pooling after "global avg+max pool". */
+const POOLING_WORDS: Record<Pooling, string> = {
+  last: '',
+  multiscale: ' of the third, fourth and fifth convs',
+  layout: ' and a 2x4 grid average of the fifth conv',
+};
 
 const ts = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
@@ -36,7 +44,7 @@ Writer-independent Siamese signature verifier. Created ${card.created}.
   crop to the ink, ${card.preprocessing.version.startsWith('pp2') ? 'centre line (Zhang-Suen thinning) redrawn with one fixed pen width at the aspect-preserving scale (stroke-width normalisation)' : 'aspect-preserving area resize'}, centred.
 
 ## Network
-- Embedding net (src/model/architecture.ts): conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool${card.architecture.pooling === 'multiscale' ? ' of the third, fourth and fifth convs' : ''} -> dense ${card.architecture.embeddingDim}, ${card.architecture.embeddingActivation} embeddings. Filters ${card.architecture.filters.join('/')}. ${card.parameters.toLocaleString('en-US')} parameters, ${weightsLine(card)}.
+- Embedding net (src/model/architecture.ts): conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool${POOLING_WORDS[card.architecture.pooling ?? 'last']} -> dense ${card.architecture.embeddingDim}, ${card.architecture.embeddingActivation} embeddings. Filters ${card.architecture.filters.join('/')}. ${card.parameters.toLocaleString('en-US')} parameters, ${weightsLine(card)}.
 - Distance head: ${card.distanceHead.kind}.
 
 ## Decision rule (fixed on validation writers before any reported figure was computed)

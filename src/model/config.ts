@@ -18,6 +18,14 @@ export interface ModelConfig {
    * cards written before it existed: 'last'.
    */
   pooling?: Pooling;
+  /**
+   * An ensemble: these networks side by side on the same input in one graph, each member's layers
+   * named with the prefix `m<i>_`. The embedding is the members' unit embeddings concatenated, each
+   * scaled by 1/sqrt(n), so it has unit length and the euclidean distance is the root of the mean
+   * of the members' squared distances. The fields above then describe the whole: embeddingDim is
+   * the sum of the members', filters and pooling are the first member's.
+   */
+  members?: ModelConfig[];
 }
 
 export const POOLINGS = ['last', 'multiscale', 'layout'] as const;

@@ -1,13 +1,26 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from './config';
 
-/** Final embedding from the network output: unit length for 'l2' models, unchanged for 'sigmoid'. */
-export function finishEmbedding(raw: tf.Tensor2D, cfg: Pick<ModelConfig, 'embeddingActivation'>): tf.Tensor2D {
+/**
+ * Final embedding from the network output: unit length for 'l2' models, unchanged for 'sigmoid'.
+ * An ensemble's output is its members' outputs side by side: each is made unit length and scaled
+ * by 1/sqrt(n), so the whole has unit length and distances average the members' squared ones.
+ */
+export function finishEmbedding(raw: tf.Tensor2D, cfg: Pick<ModelConfig, 'embeddingActivation' | 'members'>): tf.Tensor2D {
+  if (cfg.members?.length) {
+    const members = cfg.members;
+    return tf.tidy(() => {
+      const parts = tf.split(raw, members.map((m) => m.embeddingDim), 1);
+      return tf.concat(parts.map((part) => tf.mul(unitRows(part as tf.Tensor2D), 1 / Math.sqrt(members.length))), 1) as tf.Tensor2D;
+    });
+  }
   if (cfg.embeddingActivation === 'sigmoid') return raw;
-  return tf.tidy(() => {
-    const norm = tf.sqrt(tf.maximum(tf.sum(tf.square(raw), 1, true), 1e-12));
-    return tf.div(raw, norm) as tf.Tensor2D;
-  });
+  return tf.tidy(() => unitRows(raw));
+}
+
+function unitRows(raw: tf.Tensor2D): tf.Tensor2D {
+  const norm = tf.sqrt(tf.maximum(tf.sum(tf.square(raw), 1, true), 1e-12));
+  return tf.div(raw, norm) as tf.Tensor2D;
 }
 
 /** Stacks preprocessed rasters (H*W floats each) into the network input [N, H, W, 1]. */
@@ -22,6 +35,6 @@ export function toInputBatch(images: Float32Array[], cfg: Pick<ModelConfig, 'inp
 }
 
 /** Embeds a batch in inference mode; returns [N, D]. The caller disposes the result. */
-export function embedBatch(model: tf.LayersModel, x: tf.Tensor4D, cfg: Pick<ModelConfig, 'embeddingActivation'>): tf.Tensor2D {
+export function embedBatch(model: tf.LayersModel, x: tf.Tensor4D, cfg: Pick<ModelConfig, 'embeddingActivation' | 'members'>): tf.Tensor2D {
   return tf.tidy(() => finishEmbedding(model.predict(x) as tf.Tensor2D, cfg));
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { buildEmbeddingNet } from '../model/architecture';
 import { DEFAULT_MODEL_CONFIG } from '../model/config';
+import { ensembleConfig } from '../model/ensemble';
 import type { DistanceHead } from '../model/distanceHead';
 import type { ModelCard } from '../model/modelCard';
 import { Verifier } from './verifier';
@@ -44,6 +45,21 @@ describe('Verifier.compare (one-pass verification)', () => {
       model.dispose();
     });
   }
+
+  it('an ensemble model (two networks side by side) verifies through the same path, with unit 256-d embeddings', async () => {
+    await tf.setBackend('cpu');
+    const cfg = ensembleConfig([DEFAULT_MODEL_CONFIG, { ...DEFAULT_MODEL_CONFIG, pooling: 'layout' }]);
+    const model = buildEmbeddingNet(cfg, 5);
+    const v = new Verifier(model, { architecture: cfg, distanceHead: { kind: 'euclidean' } } as unknown as ModelCard);
+    expect(v.dim).toBe(256);
+    const refs = await v.embed([raster(1), raster(2), raster(3)]);
+    refs.forEach((e) => expect(Math.hypot(...e)).toBeCloseTo(1, 5));
+    const got = await v.compare(raster(9), refs);
+    const [e] = await v.embed([raster(9)]);
+    const [want] = await v.distances([e], refs);
+    got.toRefs.forEach((d, i) => expect(d).toBeCloseTo(want[i], 5));
+    model.dispose();
+  });
 
   it('warms up with the verification shapes; parallel compilation is for WebGPU/WebGL only', async () => {
     await tf.setBackend('cpu');

@@ -30,6 +30,8 @@ export interface ExportInput {
    */
   weightStorage?: WeightStorage;
   recalibration?: ModelCard['recalibration'];
+  /** Set by npm run combine: the models an ensemble joins. */
+  ensemble?: ModelCard['ensemble'];
 
   dir: string;
   id: string;
@@ -95,6 +97,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
     training: x.training,
     metrics: [],
     ...(x.recalibration ? { recalibration: x.recalibration } : {}),
+    ...(x.ensemble ? { ensemble: x.ensemble } : {}),
   };
   const curves: Curve[] = [];
   for (const v of x.validation) {

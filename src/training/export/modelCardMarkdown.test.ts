@@ -51,4 +51,19 @@ describe('MODEL_CARD.md says which weights ship', () => {
     expect(line('multiscale')).toContain('global avg+max pool of the third, fourth and fifth convs -> dense');
     expect(line('layout')).toContain('global avg+max pool and a 2x4 grid average of the fifth conv -> dense');
   });
+
+  it('an ensemble card names its members, what made each, and the parameters together', () => {
+    const members = [shipped.architecture, { ...shipped.architecture, pooling: 'layout' as const }];
+    const card: ModelCard = {
+      ...shipped,
+      architecture: { ...shipped.architecture, embeddingDim: 256, members },
+      ensemble: { command: 'npm run combine -- --members A,B --out C', members: [{ id: 'A', version: '1.0.0', command: 'npm run train', seconds: 1 }, { id: 'B', version: '1.0.0', command: 'npm run train -- --pooling layout', seconds: 1 }] },
+    };
+    const md = modelCardMarkdown(card, []);
+    expect(md).toContain('- Ensemble of 2 networks side by side on one input');
+    expect(md).toContain('  - member 1 (A 1.0.0, trained by `npm run train`): conv5x5/2');
+    expect(md).toContain('  - member 2 (B 1.0.0, trained by `npm run train -- --pooling layout`): conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool and a 2x4 grid average of the fifth conv -> dense 128');
+    expect(md).toContain(`- Together: ${shipped.parameters.toLocaleString('en-US')} parameters`);
+    expect(md).not.toContain('- Embedding net');
+  });
 });

@@ -1,4 +1,4 @@
-import type { Pooling } from '../../model/config';
+import type { ModelConfig, Pooling } from '../../model/config';
 import type { ModelCard } from '../../model/modelCard';
 import type { VerdictShares } from '../../verification/decision';
 import { MIN_QUANTIZED_SIZE } from '../io/quantizeWeights';
@@ -9,6 +9,22 @@ const POOLING_WORDS: Record<Pooling, string> = {
   multiscale: ' of the third, fourth and fifth convs',
   layout: ' and a 2x4 grid average of the fifth conv',
 };
+
+/** One network's layers, as the card's Network section words them. */
+function netLine(cfg: ModelConfig): string {
+  return `conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool${POOLING_WORDS[cfg.pooling ?? 'last']} -> dense ${cfg.embeddingDim}, ${cfg.embeddingActivation} embeddings. Filters ${cfg.filters.join('/')}.`;
+}
+
+function networkLines(card: ModelCard): string {
+  const members = card.architecture.members ?? [];
+  if (members.length === 0) return `- Embedding net (src/model/architecture.ts): ${netLine(card.architecture)}`;
+  const from = card.ensemble?.members ?? [];
+  return [
+    `- Ensemble of ${members.length} networks side by side on one input (src/model/architecture.ts, ModelConfig.members): the embedding is their unit embeddings concatenated, each / sqrt(${members.length}), so the distance is the root of the mean of their squared distances.`,
+    ...members.map((m, i) => `  - member ${i + 1}${from[i] ? ` (${from[i].id} ${from[i].version}, trained by \`${from[i].command}\`)` : ''}: ${netLine(m)}`),
+    '- Together:',
+  ].join('\n');
+}
 
 const ts = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
@@ -44,7 +60,7 @@ Writer-independent Siamese signature verifier. Created ${card.created}.
   crop to the ink, ${card.preprocessing.version.startsWith('pp2') ? 'centre line (Zhang-Suen thinning) redrawn with one fixed pen width at the aspect-preserving scale (stroke-width normalisation)' : 'aspect-preserving area resize'}, centred.
 
 ## Network
-- Embedding net (src/model/architecture.ts): conv5x5/2 -> 3x(conv3x3 + maxpool) -> conv3x3 -> global avg+max pool${POOLING_WORDS[card.architecture.pooling ?? 'last']} -> dense ${card.architecture.embeddingDim}, ${card.architecture.embeddingActivation} embeddings. Filters ${card.architecture.filters.join('/')}. ${card.parameters.toLocaleString('en-US')} parameters, ${weightsLine(card)}.
+${networkLines(card)} ${card.parameters.toLocaleString('en-US')} parameters, ${weightsLine(card)}.
 - Distance head: ${card.distanceHead.kind}.
 
 ## Decision rule (fixed on validation writers before any reported figure was computed)

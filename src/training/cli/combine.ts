@@ -1,0 +1,106 @@
+/**
+ * npm run combine -- --members DIR,DIR[,...] --out DIR [--version V]
+ *
+ * Joins exported single models into one ensemble model (ModelConfig.members): one graph running
+ * the members side by side on the same input, whose embedding is their unit embeddings
+ * concatenated, each / sqrt(n). The decision rule is fixed again on the validation writers of the
+ * first member's training data, and the card reports the ensemble's own figures. The members must
+ * share preprocessing and input size and use the euclidean distance; their weights are copied
+ * and stored as the members store theirs (uint8 only when every member is uint8).
+ */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { embedBatch, toInputBatch } from '../../model/embed';
+import type { ModelCard } from '../../model/modelCard';
+import { isPreprocessVersion } from '../../preprocessing';
+import { readDataset } from '../data/datasetReader';
+import { loadWriterImages, preprocessWriters } from '../data/imageStore';
+import { splitWriters } from '../data/split';
+import { combineMembers } from '../../model/ensemble';
+import { exportModel } from '../export/exportModel';
+import { loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
+import { useWasmTrainingBackend } from '../kernels/wasmBackend';
+import { cliArgs } from './args';
+
+const USAGE = 'npm run combine -- --members DIR,DIR[,...] --out DIR [--version V]   (version default 1.0.0)';
+const a = cliArgs({ members: { type: 'string' }, out: { type: 'string' }, version: { type: 'string' } }, USAGE);
+const dirs = (a.members ?? '').split(',').filter(Boolean);
+if (dirs.length < 2 || !a.out) {
+  console.error(`give --members with two or more model folders, and --out\n\n${USAGE}`);
+  process.exit(2);
+}
+const missing = dirs.filter((d) => !existsSync(`${d}/model-card.json`));
+if (missing.length) {
+  console.error(`not a model folder (no model-card.json): ${missing.join(', ')}`);
+  process.exit(2);
+}
+const cards: ModelCard[] = dirs.map(readModelCard);
+const [first] = cards;
+const problem =
+  cards.find((c) => c.preprocessing.version !== first.preprocessing.version) ? 'the members use different preprocessing versions' :
+  cards.find((c) => c.distanceHead.kind !== 'euclidean') ? 'every member must use the euclidean distance' :
+  !isPreprocessVersion(first.preprocessing.version) ? `preprocessing ${first.preprocessing.version} is not in this code` : null;
+if (problem) {
+  console.error(`cannot combine ${cards.map((c) => c.id).join(' + ')}: ${problem}`);
+  process.exit(2);
+}
+const preprocessVersion = first.preprocessing.version as Parameters<typeof preprocessWriters>[1] & string;
+const storages = new Set(cards.map((c) => c.weights?.storage ?? 'float32'));
+
+await useWasmTrainingBackend();
+const members = await Promise.all(dirs.map(loadLayersModelFromDir));
+let combined: ReturnType<typeof combineMembers>;
+try {
+  combined = combineMembers(members, cards.map((c) => c.architecture));
+} catch (e) {
+  console.error(`cannot combine ${cards.map((c) => c.id).join(' + ')}: ${e instanceof Error ? e.message : e}`);
+  process.exit(2);
+}
+members.forEach((m) => m.dispose());
+const { model, cfg } = combined;
+const net = {
+  cfg,
+  model,
+  distanceHead: () => first.distanceHead,
+  embed(images: Float32Array, n: number): Float32Array {
+    const hw = cfg.inputHeight * cfg.inputWidth;
+    const out = new Float32Array(n * cfg.embeddingDim);
+    for (let s = 0; s < n; s += 64) {
+      const m = Math.min(64, n - s);
+      const x = toInputBatch(Array.from({ length: m }, (_, i) => images.subarray((s + i) * hw, (s + i + 1) * hw)), cfg);
+      const e = embedBatch(model, x, cfg);
+      out.set(e.dataSync(), s * cfg.embeddingDim);
+      tf.dispose([x, e]);
+    }
+    return out;
+  },
+};
+const validation = first.training.data
+  .map((dir) => ({ dir, name: dir.replace(/\/+$/, '').split('/').pop()!, writers: splitWriters(readDataset(dir)).validation }))
+  .filter((s) => s.writers.length > 0)
+  .map((s) => ({ name: s.name, dataDir: s.dir, rasters: preprocessWriters(loadWriterImages(s.writers), preprocessVersion) }));
+const command = `npm run combine -- ${process.argv.slice(2).join(' ')}`;
+const id = basename(a.out.replace(/\/+$/, ''));
+const card = await exportModel({
+  net,
+  dir: a.out,
+  id,
+  version: a.version ?? '1.0.0',
+  validation,
+  preprocessVersion,
+  // uint8 members give a uint8 ensemble (its figures are measured with the weights as stored again).
+  weightStorage: storages.size === 1 && storages.has('uint8') ? 'uint8' : 'float32',
+  rule: { aggregate: first.decision.aggregate, priorWeight: first.decision.priorWeight },
+  training: {
+    ...first.training,
+    command,
+    loss: cards.map((c) => `${c.id}: ${c.training.loss}`).join('; '),
+    seconds: cards.reduce((n, c) => n + c.training.seconds, 0),
+  },
+  ensemble: { command, members: cards.map((c) => ({ id: c.id, version: c.version, command: c.training.command, seconds: c.training.seconds })) },
+});
+for (const m of card.metrics) {
+  console.log(`${m.data}, ${m.references} refs: skilled EER ${(100 * m.skilled.eer).toFixed(2)}% FAR ${(100 * m.skilled.far).toFixed(2)}% FRR ${(100 * m.skilled.frr).toFixed(2)}%, random EER ${(100 * m.random.eer).toFixed(2)}%`);
+}
+console.log(`exported ${a.out}: ensemble of ${cards.map((c) => `${c.id} ${c.version}`).join(' + ')}`);

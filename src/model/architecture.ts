@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelConfig } from './config';
+import { ensembleProblem, type ModelConfig } from './config';
 
 /**
  * The Siamese twin: one embedding network whose weights every branch shares. Training builds
@@ -19,9 +19,8 @@ export function buildEmbeddingNet(cfg: ModelConfig, seed = 1): tf.LayersModel {
   const input = tf.input({ shape: [cfg.inputHeight, cfg.inputWidth, 1], name: 'signature' });
   const members = cfg.members ?? [];
   if (members.length === 0) return tf.model({ inputs: input, outputs: embeddingBranch(input, cfg, seed, ''), name: 'countersign_embedding' });
-  if (members.some((m) => m.members?.length || m.inputHeight !== cfg.inputHeight || m.inputWidth !== cfg.inputWidth || m.embeddingActivation !== 'l2'))
-    throw new RangeError('ensemble members must be single networks with the ensemble\'s input size and l2 embeddings');
-  if (cfg.embeddingDim !== members.reduce((n, m) => n + m.embeddingDim, 0)) throw new RangeError(`an ensemble's embeddingDim (${cfg.embeddingDim}) must be the sum of its members'`);
+  const problem = ensembleProblem(cfg);
+  if (problem) throw new RangeError(problem);
   const outs = members.map((m, i) => embeddingBranch(input, m, seed + i, `m${i}_`));
   return tf.model({ inputs: input, outputs: tf.layers.concatenate({ name: 'members' }).apply(outs) as tf.SymbolicTensor, name: 'countersign_embedding' });
 }

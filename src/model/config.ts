@@ -28,6 +28,21 @@ export interface ModelConfig {
   members?: ModelConfig[];
 }
 
+/** Why an ensemble configuration cannot be built (null if it can, or if it is a single network). */
+export function ensembleProblem(cfg: ModelConfig): string | null {
+  const members = cfg.members ?? [];
+  if (members.length === 0) return null;
+  if (members.length < 2) return 'an ensemble needs at least two members';
+  for (const m of members) {
+    if (m.members?.length) return 'an ensemble member must be a single network, not an ensemble';
+    if (m.inputHeight !== cfg.inputHeight || m.inputWidth !== cfg.inputWidth)
+      return `ensemble members must share one input size (${cfg.inputHeight}x${cfg.inputWidth} and ${m.inputHeight}x${m.inputWidth})`;
+    if (m.embeddingActivation !== 'l2') return 'ensemble members must have unit-length (l2) embeddings';
+  }
+  const sum = members.reduce((n, m) => n + m.embeddingDim, 0);
+  return cfg.embeddingDim === sum ? null : `an ensemble's embeddingDim (${cfg.embeddingDim}) must be the sum of its members' (${sum})`;
+}
+
 export const POOLINGS = ['last', 'multiscale', 'layout'] as const;
 export type Pooling = (typeof POOLINGS)[number];
 

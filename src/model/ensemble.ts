@@ -1,19 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { buildEmbeddingNet } from './architecture';
-import type { ModelConfig } from './config';
+import { ensembleProblem, type ModelConfig } from './config';
 
 /** The configuration of an ensemble of these single networks (see ModelConfig.members). */
 export function ensembleConfig(members: ModelConfig[]): ModelConfig {
   if (members.length < 2) throw new RangeError('an ensemble needs at least two members');
-  const [first] = members;
-  for (const m of members) {
-    if (m.members?.length) throw new RangeError('an ensemble member must be a single network, not an ensemble');
-    if (m.inputHeight !== first.inputHeight || m.inputWidth !== first.inputWidth)
-      throw new RangeError(`ensemble members must share one input size (${first.inputHeight}x${first.inputWidth} and ${m.inputHeight}x${m.inputWidth})`);
-    if (m.embeddingActivation !== 'l2') throw new RangeError('ensemble members must have unit-length (l2) embeddings');
-  }
-  const { inputHeight, inputWidth, filters, pooling, dropout } = first;
-  return {
+  const { inputHeight, inputWidth, filters, pooling, dropout } = members[0];
+  const cfg: ModelConfig = {
     inputHeight,
     inputWidth,
     filters,
@@ -23,6 +16,9 @@ export function ensembleConfig(members: ModelConfig[]): ModelConfig {
     embeddingDim: members.reduce((n, m) => n + m.embeddingDim, 0),
     members: members.map((m) => ({ ...m })),
   };
+  const problem = ensembleProblem(cfg);
+  if (problem) throw new RangeError(problem);
+  return cfg;
 }
 
 /**

@@ -30,4 +30,12 @@ describe('model cards the app can run', () => {
     card.preprocessing = { version: 'pp1-otsu-binary-128x256', inputHeight: 128, inputWidth: 256 };
     expect(() => checkModelCard(card)).toThrow(/expects preprocessing pp1-otsu-binary-128x256 128x256, but this app preprocesses with pp1-otsu-binary-96x192 or pp2-centreline-96x192 96x192/);
   });
+  it('accepts an ensemble card and refuses one whose members do not add up, saying why', () => {
+    const card = shipped();
+    const member = card.architecture;
+    card.architecture = { ...member, embeddingDim: 2 * member.embeddingDim, members: [member, { ...member, pooling: 'layout' }] };
+    expect(() => checkModelCard(card)).not.toThrow();
+    card.architecture = { ...card.architecture, embeddingDim: 3 * member.embeddingDim };
+    expect(() => checkModelCard(card)).toThrow(new RegExp(`describes an ensemble this app cannot build: an ensemble's embeddingDim \\(${3 * member.embeddingDim}\\) must be the sum of its members' \\(${2 * member.embeddingDim}\\)`));
+  });
 });

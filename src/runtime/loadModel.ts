@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { isModelId, type ModelCard, type ModelIndex } from '../model/modelCard';
+import { ensembleProblem } from '../model/config';
 import { AGGREGATES } from '../verification/decision';
 import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSIONS, inputSizeOf, type PreprocessVersion } from '../preprocessing';
 import { AppError } from './errors';
@@ -41,6 +42,8 @@ export function checkModelCard(card: ModelCard): void {
       `Model ${card.id}@${card.version} expects preprocessing ${p?.version} ${p?.inputHeight}x${p?.inputWidth}, but this app preprocesses with ${APP_PREPROCESS_VERSIONS.join(' or ')} ${INPUT_HEIGHT}x${INPUT_WIDTH}.`,
     );
   }
+  const problem = card.architecture ? ensembleProblem(card.architecture) : null;
+  if (problem) throw new AppError('model-mismatch', `Model card ${card.id} describes an ensemble this app cannot build: ${problem}.`);
   if (!card.distanceHead || !card.decision || !(card.decision.threshold > 0) || !(AGGREGATES as readonly string[]).includes(card.decision.aggregate)) {
     throw new AppError('model-mismatch', `Model card ${card.id} has no distance head or decision rule.`);
   }

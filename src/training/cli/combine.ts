@@ -37,15 +37,16 @@ if (missing.length) {
 }
 const cards: ModelCard[] = dirs.map(readModelCard);
 const [first] = cards;
-const problem =
-  cards.find((c) => c.preprocessing.version !== first.preprocessing.version) ? 'the members use different preprocessing versions' :
-  cards.find((c) => c.distanceHead.kind !== 'euclidean') ? 'every member must use the euclidean distance' :
-  !isPreprocessVersion(first.preprocessing.version) ? `preprocessing ${first.preprocessing.version} is not in this code` : null;
-if (problem) {
-  console.error(`cannot combine ${cards.map((c) => c.id).join(' + ')}: ${problem}`);
+const preprocessVersion = first.preprocessing.version;
+const problem = cards.some((c) => c.preprocessing.version !== preprocessVersion)
+  ? 'the members use different preprocessing versions'
+  : cards.some((c) => c.distanceHead.kind !== 'euclidean')
+    ? 'every member must use the euclidean distance'
+    : null;
+if (problem || !isPreprocessVersion(preprocessVersion)) {
+  console.error(`cannot combine ${cards.map((c) => c.id).join(' + ')}: ${problem ?? `preprocessing ${preprocessVersion} is not in this code`}`);
   process.exit(2);
 }
-const preprocessVersion = first.preprocessing.version as Parameters<typeof preprocessWriters>[1] & string;
 const storages = new Set(cards.map((c) => c.weights?.storage ?? 'float32'));
 
 await useWasmTrainingBackend();

@@ -38,3 +38,26 @@ export function toInputBatch(images: Float32Array[], cfg: Pick<ModelConfig, 'inp
 export function embedBatch(model: tf.LayersModel, x: tf.Tensor4D, cfg: Pick<ModelConfig, 'embeddingActivation' | 'members'>): tf.Tensor2D {
   return tf.tidy(() => finishEmbedding(model.predict(x) as tf.Tensor2D, cfg));
 }
+
+/**
+ * Embeds n rasters stored back to back in `images` (H*W floats each), in batches of `batch`, in
+ * inference mode; returns their n embeddings back to back. For evaluation and export in Node.
+ */
+export function embedPacked(
+  model: tf.LayersModel,
+  cfg: Pick<ModelConfig, 'inputHeight' | 'inputWidth' | 'embeddingDim' | 'embeddingActivation' | 'members'>,
+  images: Float32Array,
+  n: number,
+  batch = 64,
+): Float32Array {
+  const hw = cfg.inputHeight * cfg.inputWidth;
+  const out = new Float32Array(n * cfg.embeddingDim);
+  for (let s = 0; s < n; s += batch) {
+    const m = Math.min(batch, n - s);
+    const e = tf.tidy(() => embedBatch(model, tf.tensor4d(images.subarray(s * hw, (s + m) * hw), [m, cfg.inputHeight, cfg.inputWidth, 1]), cfg));
+    out.set(e.dataSync(), s * cfg.embeddingDim);
+    e.dispose();
+  }
+  return out;
+}
+

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { buildEmbeddingNet } from '../model/architecture';
 import type { ModelConfig } from '../model/config';
 import type { DistanceHead } from '../model/distanceHead';
-import { finishEmbedding } from '../model/embed';
+import { embedPacked, finishEmbedding } from '../model/embed';
 import { recalibrateBatchNorm } from './batchNormCalibration';
 import type { Rng } from './data/random';
 import { batchLoss, distillationLoss, proxyLoss, type HeadVars, type LossOptions } from './losses';
@@ -133,19 +133,7 @@ export class Network {
 
   /** Embeddings (inference mode) of preprocessed rasters, [n*D] row-major. */
   embed(images: Float32Array, n: number, batch = 64): Float32Array {
-    const d = this.cfg.embeddingDim;
-    const hw = this.cfg.inputHeight * this.cfg.inputWidth;
-    const out = new Float32Array(n * d);
-    for (let s = 0; s < n; s += batch) {
-      const m = Math.min(batch, n - s);
-      const e = tf.tidy(() => {
-        const x = tf.tensor4d(images.subarray(s * hw, (s + m) * hw), [m, this.cfg.inputHeight, this.cfg.inputWidth, 1]);
-        return finishEmbedding(this.model.predict(x) as tf.Tensor2D, this.cfg);
-      });
-      out.set(e.dataSync(), s * d);
-      e.dispose();
-    }
-    return out;
+    return embedPacked(this.model, this.cfg, images, n, batch);
   }
 
   /** The distance head to export with the model. */

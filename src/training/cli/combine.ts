@@ -10,15 +10,11 @@
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
-import { embedBatch, toInputBatch } from '../../model/embed';
 import type { ModelCard } from '../../model/modelCard';
 import { isPreprocessVersion } from '../../preprocessing';
-import { readDataset } from '../data/datasetReader';
-import { loadWriterImages, preprocessWriters } from '../data/imageStore';
-import { splitWriters } from '../data/split';
 import { combineMembers } from '../../model/ensemble';
 import { exportModel } from '../export/exportModel';
+import { savedExportable, validationSets } from '../export/savedModel';
 import { loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import { cliArgs } from './args';
@@ -60,27 +56,8 @@ try {
 }
 members.forEach((m) => m.dispose());
 const { model, cfg } = combined;
-const net = {
-  cfg,
-  model,
-  distanceHead: () => first.distanceHead,
-  embed(images: Float32Array, n: number): Float32Array {
-    const hw = cfg.inputHeight * cfg.inputWidth;
-    const out = new Float32Array(n * cfg.embeddingDim);
-    for (let s = 0; s < n; s += 64) {
-      const m = Math.min(64, n - s);
-      const x = toInputBatch(Array.from({ length: m }, (_, i) => images.subarray((s + i) * hw, (s + i + 1) * hw)), cfg);
-      const e = embedBatch(model, x, cfg);
-      out.set(e.dataSync(), s * cfg.embeddingDim);
-      tf.dispose([x, e]);
-    }
-    return out;
-  },
-};
-const validation = first.training.data
-  .map((dir) => ({ dir, name: dir.replace(/\/+$/, '').split('/').pop()!, writers: splitWriters(readDataset(dir)).validation }))
-  .filter((s) => s.writers.length > 0)
-  .map((s) => ({ name: s.name, dataDir: s.dir, rasters: preprocessWriters(loadWriterImages(s.writers), preprocessVersion) }));
+const net = savedExportable(model, cfg, first.distanceHead);
+const validation = validationSets(first.training.data, preprocessVersion);
 const command = `npm run combine -- ${process.argv.slice(2).join(' ')}`;
 const id = basename(a.out.replace(/\/+$/, ''));
 const card = await exportModel({

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import * as tf from '@tensorflow/tfjs';
-import { embedBatch, toInputBatch } from '../../model/embed';
+import { embedPacked } from '../../model/embed';
 import { PREPROCESS_VERSIONS, isPreprocessVersion, keepsOwnStrokes } from '../../preprocessing';
 import { thresholdFor } from '../../verification/decision';
 import { evaluateRasters, selectWriters, type PenMatchedQuestioned, type Split } from '../evaluation/evaluateDataset';
@@ -55,20 +54,7 @@ const skip = (path: string, reason: string) => {
   console.warn(`left out ${path}: ${reason}`);
 };
 const { rasters } = loadUsableWriters(selectWriters(readDataset(a.data), split), preVersion, skip);
-const embed = (images: Float32Array, n: number) => {
-  const hw = card.preprocessing.inputHeight * card.preprocessing.inputWidth;
-  const d = card.architecture.embeddingDim;
-  const out = new Float32Array(n * d);
-  for (let s = 0; s < n; s += 64) {
-    const m = Math.min(64, n - s);
-    const list = Array.from({ length: m }, (_, i) => images.subarray((s + i) * hw, (s + i + 1) * hw));
-    const x = toInputBatch(list, card.architecture);
-    const e = embedBatch(model, x, card.architecture);
-    out.set(e.dataSync(), s * d);
-    tf.dispose([x, e]);
-  }
-  return out;
-};
+const embed = (images: Float32Array, n: number) => embedPacked(model, card.architecture, images, n);
 if (a['pen-match'] && !a.questioned) {
   console.error('--pen-match needs --questioned: it matches the pen of questioned signatures from another domain');
   process.exit(2);

@@ -9,14 +9,10 @@
  * version + 1) makes the app re-embed stored references from their stored rasters.
  */
 import { existsSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
-import { embedBatch, toInputBatch } from '../../model/embed';
 import { isPreprocessVersion } from '../../preprocessing';
 import { AGGREGATES, type Aggregate } from '../../verification/decision';
-import { readDataset } from '../data/datasetReader';
-import { loadWriterImages, preprocessWriters } from '../data/imageStore';
-import { splitWriters } from '../data/split';
 import { DEFAULT_RULE, exportModel } from '../export/exportModel';
+import { savedExportable, validationSets } from '../export/savedModel';
 import { loadLayersModelFromDir, readModelCard, savedWeightStorage } from '../io/modelFiles';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import { cliArgs, num } from './args';
@@ -58,27 +54,8 @@ const version = a.version ?? `${major}.${(minor || 0) + 1}.0`;
 await useWasmTrainingBackend();
 const model = await loadLayersModelFromDir(a.model);
 const cfg = card.architecture;
-const net = {
-  cfg,
-  model,
-  distanceHead: () => card.distanceHead,
-  embed(images: Float32Array, n: number): Float32Array {
-    const hw = cfg.inputHeight * cfg.inputWidth;
-    const out = new Float32Array(n * cfg.embeddingDim);
-    for (let s = 0; s < n; s += 64) {
-      const m = Math.min(64, n - s);
-      const x = toInputBatch(Array.from({ length: m }, (_, i) => images.subarray((s + i) * hw, (s + i + 1) * hw)), cfg);
-      const e = embedBatch(model, x, cfg);
-      out.set(e.dataSync(), s * cfg.embeddingDim);
-      tf.dispose([x, e]);
-    }
-    return out;
-  },
-};
-const validation = card.training.data
-  .map((dir) => ({ dir, name: dir.replace(/\/+$/, '').split('/').pop()!, writers: splitWriters(readDataset(dir)).validation }))
-  .filter((s) => s.writers.length > 0)
-  .map((s) => ({ name: s.name, dataDir: s.dir, rasters: preprocessWriters(loadWriterImages(s.writers), preprocessVersion) }));
+const net = savedExportable(model, cfg, card.distanceHead);
+const validation = validationSets(card.training.data, preprocessVersion);
 const before = card.decision;
 const out = await exportModel({
   net,

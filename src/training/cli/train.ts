@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TRAIN_DEFAULTS } from '../defaults';
 import { DEFAULT_MODEL_CONFIG, POOLINGS, type ModelConfig, type Pooling } from '../../model/config';
-import type { ModelIndex } from '../../model/modelCard';
+import type { ModelCard, ModelIndex } from '../../model/modelCard';
+import { combineExported } from '../export/combineModels';
 import { AUGMENT_PRESETS } from '../augment';
 import { readDataset } from '../data/datasetReader';
 import { loadWriterImages, preprocessWriters } from '../data/imageStore';
@@ -62,7 +63,10 @@ const USAGE = `npm run train -- [options]
   --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster)
   --pooling P          what the embedding layer reads: last (default), the fifth conv's global avg + max |
                        multiscale, those of the third and fourth convs too | layout, the fifth conv's
-                       average over a 2x4 grid too
+                       average over a 2x4 grid too. Several, comma-separated (e.g. last,layout): an
+                       ensemble, one network per value (seed, seed+1, ...) trained one after the other
+                       in <checkpoints>/m<i>-<pooling>, exported with their own cards into its model/
+                       folder, then joined into one model at --out (as npm run combine does)
   --average-from N     ship the mean of the weights after every step past N of the training on --data
                        (weight averaging, evaluated beside the current weights; default half of --steps);
                        --average-from off ships the best validation step instead (before countersign-v3)
@@ -138,11 +142,12 @@ if (!(augmentName in AUGMENT_PRESETS)) {
   console.error(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}\n\n${USAGE}`);
   process.exit(2);
 }
-const preprocessVersion = preprocessVersionNamed(a.preprocess);
-if (!preprocessVersion) {
+const preprocessVersionOrNull = preprocessVersionNamed(a.preprocess);
+if (!preprocessVersionOrNull) {
   console.error(`--preprocess must be one of ${PREPROCESS_VERSIONS.join(', ')} (or ${Object.keys(PREPROCESS_SHORT_NAMES).join(', ')})\n\n${USAGE}`);
   process.exit(2);
 }
+const preprocessVersion = preprocessVersionOrNull;
 const aggregate = (a.aggregate ?? DEFAULT_RULE.aggregate) as Aggregate;
 if (!AGGREGATES.includes(aggregate)) {
   console.error(`--aggregate must be one of ${AGGREGATES.join(', ')}\n\n${USAGE}`);
@@ -153,13 +158,19 @@ if (filters.length !== 5 || filters.some((f) => !Number.isInteger(f) || f < 1 ||
   console.error(`--filters needs five whole numbers from 1 to 512, e.g. 24,32,64,96,128 (got ${a.filters})`);
   process.exit(2);
 }
-const pooling = (a.pooling ?? 'last') as Pooling;
-if (!POOLINGS.includes(pooling)) {
-  console.error(`--pooling must be one of ${POOLINGS.join(', ')} (got ${a.pooling})`);
+const poolings = (a.pooling ?? 'last').split(',').filter(Boolean) as Pooling[];
+if (poolings.length === 0 || !poolings.every((p) => POOLINGS.includes(p))) {
+  console.error(`--pooling must be one of ${POOLINGS.join(', ')}, or several of them comma-separated for an ensemble (got ${a.pooling})`);
+  process.exit(2);
+}
+if (poolings.length > 1 && loss === 'lossless') {
+  console.error('an ensemble (--pooling with several values) needs unit-length embeddings: not with --loss lossless');
   process.exit(2);
 }
 const inputSize = inputSizeOf(preprocessVersion);
-const cfg: ModelConfig = { ...DEFAULT_MODEL_CONFIG, inputHeight: inputSize.height, inputWidth: inputSize.width, filters: filters as ModelConfig['filters'], ...(pooling === 'last' ? {} : { pooling }), embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' };
+/** One network's configuration; an ensemble trains one per --pooling value. */
+const cfgFor = (pooling: Pooling): ModelConfig => ({ ...DEFAULT_MODEL_CONFIG, inputHeight: inputSize.height, inputWidth: inputSize.width, filters: filters as ModelConfig['filters'], ...(pooling === 'last' ? {} : { pooling }), embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' });
+const cfg = cfgFor(poolings[0]);
 const steps = num(a.steps, 800, 'steps');
 // Default: average the second half of the steps (too few steps to average: the best step).
 const averageFrom =
@@ -269,26 +280,37 @@ if (syntheticWriters > 0) {
 }
 
 const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).train);
-if (pretrainDirs.length && !checkpointMeta(ckpt)) {
-  const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');
-  log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
-  const pre = await train(loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`)), valRasters, { ...opts, loss: { ...opts.loss, mining: pretrainMining, proxy: proxyPretrain ? opts.loss.proxy : undefined }, steps: preSteps, checkpointDir: join(ckpt, 'pretrain'), averageFrom: undefined }, log);
-  opts.initWeights = pre.net.carriedWeights();
-  log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
-}
-// The card describes the pretraining from its checkpoint, whether it ran now or before (a resumed run, or only exporting).
-const preMeta = pretrainDirs.length ? checkpointMeta(join(ckpt, 'pretrain')) : null;
-const pretrain = preMeta ? { data: pretrainDirs, writers: preFiles.length, steps: preMeta.step, selectedStep: preMeta.bestStep, seconds: Math.round(preMeta.seconds) } : undefined;
-const { net, meta } = await train(trainImages, valRasters, opts, log);
-log(`trained ${meta.step} steps in ${(meta.seconds / 60).toFixed(1)} min; best validation skilled EER ${(100 * meta.bestScore).toFixed(2)}% at step ${meta.bestStep}`);
-if (averageFrom !== undefined) log(`exporting the mean of the weights after steps ${averageFrom + 1}-${meta.step} (${meta.averageCount ?? 0} snapshots), not the best step`);
-if (!a['no-export']) {
+let preImages: ReturnType<typeof loadWriterImages> | undefined;
+const validation = valSets.map((s, i) => ({ name: s.name, dataDir: s.dir, rasters: valRasters[i] }));
+const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');
+
+/**
+ * One network: the optional pretraining, the training on --data, and (unless --no-export) its
+ * export with its card. An ensemble runs this once per member, each in its own checkpoint folder.
+ */
+async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; out: string; id: string; log: (s: string) => void }) {
+  const { log } = m;
+  const o: TrainOptions = { ...opts, cfg: m.cfg, seed: m.seed, checkpointDir: m.ckpt };
+  if (pretrainDirs.length && !checkpointMeta(m.ckpt)) {
+    log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
+    preImages ??= loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`));
+    const pre = await train(preImages, valRasters, { ...o, loss: { ...o.loss, mining: pretrainMining, proxy: proxyPretrain ? o.loss.proxy : undefined }, steps: preSteps, checkpointDir: join(m.ckpt, 'pretrain'), averageFrom: undefined }, log);
+    o.initWeights = pre.net.carriedWeights();
+    log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
+  }
+  // The card describes the pretraining from its checkpoint, whether it ran now or before (a resumed run, or only exporting).
+  const preMeta = pretrainDirs.length ? checkpointMeta(join(m.ckpt, 'pretrain')) : null;
+  const pretrain = preMeta ? { data: pretrainDirs, writers: preFiles.length, steps: preMeta.step, selectedStep: preMeta.bestStep, seconds: Math.round(preMeta.seconds) } : undefined;
+  const { net, meta } = await train(trainImages, valRasters, o, log);
+  log(`trained ${meta.step} steps in ${(meta.seconds / 60).toFixed(1)} min; best validation skilled EER ${(100 * meta.bestScore).toFixed(2)}% at step ${meta.bestStep}`);
+  if (averageFrom !== undefined) log(`exporting the mean of the weights after steps ${averageFrom + 1}-${meta.step} (${meta.averageCount ?? 0} snapshots), not the best step`);
+  if (a['no-export']) return;
   const card = await exportModel({
     net,
-    dir: out,
-    id,
+    dir: m.out,
+    id: m.id,
     version: a.version ?? '1.0.0',
-    validation: valSets.map((s, i) => ({ name: s.name, dataDir: s.dir, rasters: valRasters[i] })),
+    validation,
     preprocessVersion,
     weightStorage,
     rule: { aggregate, priorWeight: num(a['prior-weight'], DEFAULT_RULE.priorWeight, 'prior-weight') },
@@ -312,16 +334,41 @@ if (!a['no-export']) {
       selectedStep: meta.bestStep,
       averagedFrom: averageFrom,
       seconds: Math.round(meta.seconds + (pretrain?.seconds ?? 0)),
-      seed,
+      seed: m.seed,
       pretrain,
     },
   });
-  if (resolve(dirname(out)) === resolve('models')) {
-    // A model exported into models/ becomes the app's default.
-    const index: ModelIndex = { default: id, models: [id] };
-    writeFileSync('models/index.json', JSON.stringify(index, null, 2) + '\n');
-  }
-  for (const m of card.metrics) log(`${m.data}, ${m.references} refs: skilled EER ${(100 * m.skilled.eer).toFixed(2)}% FAR ${(100 * m.skilled.far).toFixed(2)}% FRR ${(100 * m.skilled.frr).toFixed(2)}%, random EER ${(100 * m.random.eer).toFixed(2)}%`);
-  log(`exported ${out}`);
+  printMetrics(card, log);
+  log(`exported ${m.out}`);
 }
+
+function printMetrics(card: ModelCard, log: (s: string) => void) {
+  for (const x of card.metrics) log(`${x.data}, ${x.references} refs: skilled EER ${(100 * x.skilled.eer).toFixed(2)}% FAR ${(100 * x.skilled.far).toFixed(2)}% FRR ${(100 * x.skilled.frr).toFixed(2)}%, random EER ${(100 * x.random.eer).toFixed(2)}%`);
+}
+
+const started = Date.now();
+if (poolings.length === 1) {
+  await trainNetwork({ cfg, seed, ckpt, out, id, log });
+} else {
+  // An ensemble: member i (seed + i) trains and exports into <checkpoints>/m<i>-<pooling>/model, then
+  // the members are joined into one model at --out (the machinery of npm run combine).
+  const memberDirs: string[] = [];
+  for (const [i, pooling] of poolings.entries()) {
+    const dir = join(ckpt, `m${i}-${pooling}`);
+    const label = `member ${i + 1}/${poolings.length} (${pooling})`;
+    await trainNetwork({ cfg: cfgFor(pooling), seed: seed + i, ckpt: dir, out: join(dir, 'model'), id: `${id}-m${i}-${pooling}`, log: (s) => log(`${label}: ${s}`) });
+    memberDirs.push(join(dir, 'model'));
+  }
+  if (!a['no-export']) {
+    const card = await combineExported({ dirs: memberDirs, out, version: a.version ?? '1.0.0', command, validation });
+    printMetrics(card, log);
+    log(`exported ${out}: ensemble of ${poolings.length} networks (${poolings.join(', ')})`);
+  }
+}
+if (!a['no-export'] && resolve(dirname(out)) === resolve('models')) {
+  // A model exported into models/ becomes the app's default.
+  const index: ModelIndex = { default: id, models: [id] };
+  writeFileSync('models/index.json', JSON.stringify(index, null, 2) + '\n');
+}
+log(`the whole command took ${((Date.now() - started) / 60000).toFixed(1)} min after decoding the data`);
 process.exit(0);

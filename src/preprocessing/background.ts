@@ -79,20 +79,33 @@ function divideByPaper(img: GreyImage, smooth: Float32Array, block: number, bw: 
     colX1[x] = Math.min(bw - 1, colX0[x] + 1);
     colT[x] = fx - colX0[x];
   }
+  // The row terms only change between block centres: interpolate along x once per pair of block
+  // rows (the same products as the bilinear formula, so the same values).
+  const top = new Float64Array(width);
+  const bottom = new Float64Array(width);
+  let rowsOf = -1;
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     const fy = Math.min(bh - 1, Math.max(0, (y + 0.5) / block - 0.5));
     const y0 = Math.floor(fy);
     const y1 = Math.min(bh - 1, y0 + 1);
     const ty = fy - y0;
-    const r0 = y0 * bw;
-    const r1 = y1 * bw;
+    if (y0 !== rowsOf) {
+      rowsOf = y0;
+      const r0 = y0 * bw;
+      const r1 = y1 * bw;
+      for (let x = 0; x < width; x++) {
+        const x0 = colX0[x];
+        const x1 = colX1[x];
+        const tx = colT[x];
+        top[x] = smooth[r0 + x0] * (1 - tx) + smooth[r0 + x1] * tx;
+        bottom[x] = smooth[r1 + x0] * (1 - tx) + smooth[r1 + x1] * tx;
+      }
+    }
+    const uy = 1 - ty;
     const row = y * width;
     for (let x = 0; x < width; x++) {
-      const x0 = colX0[x];
-      const x1 = colX1[x];
-      const tx = colT[x];
-      const p = (smooth[r0 + x0] * (1 - tx) + smooth[r0 + x1] * tx) * (1 - ty) + (smooth[r1 + x0] * (1 - tx) + smooth[r1 + x1] * tx) * ty;
+      const p = top[x] * uy + bottom[x] * ty;
       const v = 1 - data[row + x] / p;
       out[row + x] = v < 0 ? 0 : v > 1 ? 1 : v;
     }

@@ -24,17 +24,18 @@ export function removeSpecks(mask: Uint8Array, width: number, height: number, mi
   const n = width * height;
   const seen = new Uint8Array(n);
   const stack = new Int32Array(n);
-  const comp: number[] = [];
+  // The current component's pixels (a typed buffer, not an array grown per pixel).
+  const comp = new Int32Array(n);
   let kept = 0;
   for (let start = 0; start < n; start++) {
     if (!mask[start] || seen[start]) continue;
-    comp.length = 0;
+    let cn = 0;
     let sp = 0;
     stack[sp++] = start;
     seen[start] = 1;
     while (sp > 0) {
       const p = stack[--sp];
-      comp.push(p);
+      comp[cn++] = p;
       const px = p % width;
       const py = (p - px) / width;
       for (let dy = -1; dy <= 1; dy++) {
@@ -51,8 +52,8 @@ export function removeSpecks(mask: Uint8Array, width: number, height: number, mi
         }
       }
     }
-    if (comp.length < minArea) for (const p of comp) mask[p] = 0;
-    else kept += comp.length;
+    if (cn < minArea) for (let i = 0; i < cn; i++) mask[comp[i]] = 0;
+    else kept += cn;
   }
   return kept;
 }

@@ -3,7 +3,10 @@ export function otsuThreshold(values: Float32Array): { threshold: number; separa
   const bins = 256;
   const hist = new Float64Array(bins);
   for (let i = 0; i < values.length; i++) {
-    hist[Math.min(bins - 1, Math.max(0, Math.floor(values[i] * bins)))]++;
+    // Bin floor(v * bins) clamped to [0, bins - 1]; NaN counts nowhere.
+    const f = values[i] * bins;
+    if (f > 0) hist[f < bins - 1 ? f | 0 : bins - 1]++;
+    else if (f <= 0) hist[0]++;
   }
   const total = values.length;
   let sumAll = 0;

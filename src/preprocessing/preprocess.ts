@@ -141,7 +141,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     thinZhangSuen(mask, width, height);
     drawSkeleton(mask, width, box, dw / bw, ox, oy, data, outW, outH, penWidth);
   } else {
-    const maskImg: GreyImage = { width, height, data: Float32Array.from(mask) };
+    const maskImg: GreyImage = { width, height, data: new Float32Array(mask) };
     const patch = resampleArea(maskImg, box.x0, box.y0, bw, bh, dw, dh);
     for (let y = 0; y < dh; y++) data.set(patch.subarray(y * dw, (y + 1) * dw), (oy + y) * outW + ox);
   }

@@ -60,7 +60,8 @@ const USAGE = `npm run train -- [options]
   --uniform-writers    choose each batch's writers uniformly over all data sets instead (before countersign-v3)
   --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width), both 96x192;
                        or a full name, e.g. pp1-otsu-binary-128x256 (binary ink at a finer scale)
-  --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster)
+  --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster); for an ensemble
+                       one set for all its networks, or one per --pooling value separated by /
   --pooling P          what the embedding layer reads: last (default), the fifth conv's global avg + max |
                        multiscale, those of the third and fourth convs too | layout, the fifth conv's
                        average over a 2x4 grid too. Several, comma-separated (e.g. last,layout): an
@@ -153,11 +154,13 @@ if (!AGGREGATES.includes(aggregate)) {
   console.error(`--aggregate must be one of ${AGGREGATES.join(', ')}\n\n${USAGE}`);
   process.exit(2);
 }
-const filters = a.filters ? a.filters.split(',').map(Number) : DEFAULT_MODEL_CONFIG.filters;
-if (filters.length !== 5 || filters.some((f) => !Number.isInteger(f) || f < 1 || f > 512)) {
-  console.error(`--filters needs five whole numbers from 1 to 512, e.g. 24,32,64,96,128 (got ${a.filters})`);
+// One filter set for every network, or one per --pooling value separated by '/'.
+const filterSets = (a.filters ?? DEFAULT_MODEL_CONFIG.filters.join(',')).split('/').map((f) => f.split(',').map(Number));
+if (filterSets.some((fs) => fs.length !== 5 || fs.some((f) => !Number.isInteger(f) || f < 1 || f > 512))) {
+  console.error(`--filters needs five whole numbers from 1 to 512, e.g. 24,32,64,96,128, or one such set per --pooling value separated by / (got ${a.filters})`);
   process.exit(2);
 }
+const filters = filterSets[0];
 const poolings = (a.pooling ?? 'last').split(',').filter(Boolean) as Pooling[];
 if (poolings.length === 0 || !poolings.every((p) => POOLINGS.includes(p))) {
   console.error(`--pooling must be one of ${POOLINGS.join(', ')}, or several of them comma-separated for an ensemble (got ${a.pooling})`);
@@ -167,10 +170,21 @@ if (poolings.length > 1 && loss === 'lossless') {
   console.error('an ensemble (--pooling with several values) needs unit-length embeddings: not with --loss lossless');
   process.exit(2);
 }
+if (filterSets.length > 1 && filterSets.length !== poolings.length) {
+  console.error(`--filters gives ${filterSets.length} filter sets for ${poolings.length} --pooling values; give one set, or one per value`);
+  process.exit(2);
+}
 const inputSize = inputSizeOf(preprocessVersion);
-/** One network's configuration; an ensemble trains one per --pooling value. */
-const cfgFor = (pooling: Pooling): ModelConfig => ({ ...DEFAULT_MODEL_CONFIG, inputHeight: inputSize.height, inputWidth: inputSize.width, filters: filters as ModelConfig['filters'], ...(pooling === 'last' ? {} : { pooling }), embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2' });
-const cfg = cfgFor(poolings[0]);
+/** Network i's configuration; an ensemble trains one per --pooling value. */
+const cfgFor = (i: number): ModelConfig => ({
+  ...DEFAULT_MODEL_CONFIG,
+  inputHeight: inputSize.height,
+  inputWidth: inputSize.width,
+  filters: (filterSets[i] ?? filters) as ModelConfig['filters'],
+  ...(poolings[i] === 'last' ? {} : { pooling: poolings[i] }),
+  embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2',
+});
+const cfg = cfgFor(0);
 const steps = num(a.steps, 800, 'steps');
 // Default: average the second half of the steps (too few steps to average: the best step).
 const averageFrom =
@@ -356,7 +370,7 @@ if (poolings.length === 1) {
   for (const [i, pooling] of poolings.entries()) {
     const dir = join(ckpt, `m${i}-${pooling}`);
     const label = `member ${i + 1}/${poolings.length} (${pooling})`;
-    await trainNetwork({ cfg: cfgFor(pooling), seed: seed + i, ckpt: dir, out: join(dir, 'model'), id: `${id}-m${i}-${pooling}`, log: (s) => log(`${label}: ${s}`) });
+    await trainNetwork({ cfg: cfgFor(i), seed: seed + i, ckpt: dir, out: join(dir, 'model'), id: `${id}-m${i}-${pooling}`, log: (s) => log(`${label}: ${s}`) });
     memberDirs.push(join(dir, 'model'));
   }
   if (!a['no-export']) {

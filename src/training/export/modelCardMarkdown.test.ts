@@ -5,6 +5,8 @@ import { modelCardMarkdown } from './modelCardMarkdown';
 
 const shippedId = (JSON.parse(readFileSync('models/index.json', 'utf8')) as { default: string }).default;
 const shipped = JSON.parse(readFileSync(`models/${shippedId}/model-card.json`, 'utf8')) as ModelCard;
+/** One network's architecture: the shipped one, or its first member if the shipped model is an ensemble. */
+const net = shipped.architecture.members?.[0] ?? shipped.architecture;
 
 describe('MODEL_CARD.md says which weights ship', () => {
   it('the best validation step when the run selected one', () => {
@@ -45,7 +47,7 @@ describe('MODEL_CARD.md says which weights ship', () => {
 
   it('names what the embedding layer pools (cards without the field: the fifth conv only)', () => {
     const line = (pooling?: ModelCard['architecture']['pooling']) =>
-      modelCardMarkdown({ ...shipped, architecture: { ...shipped.architecture, pooling } }, []).split('\n').find((l) => l.startsWith('- Embedding net'));
+      modelCardMarkdown({ ...shipped, ensemble: undefined, architecture: { ...net, pooling } }, []).split('\n').find((l) => l.startsWith('- Embedding net'));
     expect(line(undefined)).toContain('-> conv3x3 -> global avg+max pool -> dense 128');
     expect(line('last')).toBe(line(undefined));
     expect(line('multiscale')).toContain('global avg+max pool of the third, fourth and fifth convs -> dense');
@@ -53,10 +55,10 @@ describe('MODEL_CARD.md says which weights ship', () => {
   });
 
   it('an ensemble card names its members, what made each, and the parameters together', () => {
-    const members = [shipped.architecture, { ...shipped.architecture, pooling: 'layout' as const }];
+    const members = [net, { ...net, pooling: 'layout' as const }];
     const card: ModelCard = {
       ...shipped,
-      architecture: { ...shipped.architecture, embeddingDim: 256, members },
+      architecture: { ...net, embeddingDim: 256, members },
       ensemble: { command: 'npm run combine -- --members A,B --out C', members: [{ id: 'A', version: '1.0.0', command: 'npm run train', seconds: 1 }, { id: 'B', version: '1.0.0', command: 'npm run train -- --pooling layout', seconds: 1 }] },
     };
     const md = modelCardMarkdown(card, []);

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ModelCard } from '../../model/modelCard';
+import { sharedDataset } from '../../testing/sharedData';
+
+const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+const cli = join(process.cwd(), 'src/training/cli/train.ts');
+
+/** A small cedar-dev: 8 training writers and 2 validation writers (031, 032), linked, not copied. */
+function smallCedar(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'cs-train-')), 'cedar-dev');
+  mkdirSync(dir);
+  for (const w of ['001', '002', '003', '004', '005', '006', '007', '008', '031', '032']) symlinkSync(join(sharedDataset('cedar-dev'), w), join(dir, w));
+  return dir;
+}
+
+const card = (dir: string) => JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8')) as ModelCard;
+
+describe('npm run train -- --pooling A,B (an ensemble in one command)', () => {
+  it('trains one network per pooling with its own filters and seed, joins them into one model, and rebuilds it identically from its checkpoints', () => {
+    const data = smallCedar();
+    const root = join(data, '..');
+    const out = join(root, 'ens');
+    const ckpt = join(root, 'ckpt');
+    const args = [cli, '--data', data, '--synthetic', '0', '--pooling', 'last,layout', '--filters', '8,8,16,16,16/8,8,8,16,16', '--steps', '2', '--eval-every', '2', '--workers', '1', '--out', out, '--checkpoints', ckpt];
+    const first = spawnSync(tsx, args, { encoding: 'utf8' });
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/member 1\/2 \(last\): .*exported/);
+    expect(first.stdout).toMatch(/member 2\/2 \(layout\): .*exported/);
+    expect(first.stdout).toMatch(/exported .*ens: ensemble of 2 networks \(last, layout\)/);
+
+    const c = card(out);
+    const members = c.architecture.members ?? [];
+    expect(members.map((m) => [m.filters, m.pooling ?? 'last'])).toEqual([
+      [[8, 8, 16, 16, 16], 'last'],
+      [[8, 8, 8, 16, 16], 'layout'],
+    ]);
+    expect(c.architecture.embeddingDim).toBe(members[0].embeddingDim + members[1].embeddingDim);
+    expect(c.ensemble?.members.map((m) => m.id)).toEqual(['ens-m0-last', 'ens-m1-layout']);
+    expect(c.training.command).toContain('--pooling last,layout');
+    // Each member was exported with its own card, seeds 1 and 2.
+    const m0 = card(join(ckpt, 'm0-last', 'model'));
+    const m1 = card(join(ckpt, 'm1-layout', 'model'));
+    expect([m0.training.seed, m1.training.seed]).toEqual([1, 2]);
+    expect(c.parameters).toBe(m0.parameters + m1.parameters);
+    expect(c.metrics.length).toBeGreaterThan(0);
+
+    // Again from the finished checkpoints: nothing is trained again, the same weights come out.
+    const weights = readFileSync(join(out, 'weights.bin'));
+    const again = spawnSync(tsx, args, { encoding: 'utf8' });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/member 2\/2 \(layout\): resumed from .* at step 2/);
+    expect(readFileSync(join(out, 'weights.bin')).equals(weights)).toBe(true);
+  }, 600_000);
+
+  it('refuses filter sets that do not match the poolings, before reading any data', () => {
+    const r = spawnSync(tsx, [cli, '--pooling', 'last,layout', '--filters', '8,8,16,16,16/8,8,8,16,16/8,8,8,8,8', '--no-export'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--filters gives 3 filter sets for 2 --pooling values; give one set, or one per value');
+    const bad = spawnSync(tsx, [cli, '--pooling', 'last,grid'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--pooling must be one of last, multiscale, layout, or several of them comma-separated/);
+    expect(existsSync('checkpoints/countersign-v6/m0-last')).toBe(false);
+  });
+});

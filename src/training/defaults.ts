@@ -7,6 +7,15 @@ import type { Mining } from './pairs';
  * defaults" cannot drift from them.
  */
 export const TRAIN_DEFAULTS = {
+  /** Where plain `npm run train` exports: the shipped model. */
+  out: 'models/countersign-v6',
+  /** What the embedding layer reads (several, comma-separated: an ensemble). */
+  pooling: 'last',
+  /** Synthetic pretraining steps, then training steps. */
+  pretrainSteps: 300,
+  steps: 800,
+  /** Validation every N steps (progress, and the pretraining's choice of step; the export is the weight average). */
+  evalEvery: 100,
   loss: 'triplet' as LossKind,
   mining: 'semi-hard' as Mining,
   pretrainMining: 'semi-hard' as Mining,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelCard } from '../../model/modelCard';
 import { sharedDataset } from '../../testing/sharedData';
+import { TRAIN_DEFAULTS } from '../defaults';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const cli = join(process.cwd(), 'src/training/cli/train.ts');
@@ -63,6 +64,6 @@ describe('npm run train -- --pooling A,B (an ensemble in one command)', () => {
     const bad = spawnSync(tsx, [cli, '--pooling', 'last,grid'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--pooling must be one of last, multiscale, layout, or several of them comma-separated/);
-    expect(existsSync('checkpoints/countersign-v6/m0-last')).toBe(false);
+    expect(existsSync(join('checkpoints', TRAIN_DEFAULTS.out.split('/').pop()!, 'm0-last'))).toBe(false);
   });
 });

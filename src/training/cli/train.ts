@@ -26,10 +26,10 @@ import { PREPROCESS_SHORT_NAMES, PREPROCESS_VERSIONS, inputSizeOf, preprocessVer
 
 const USAGE = `npm run train -- [options]
   --data DIRS          comma-separated data sets (default ../shared/data/cedar-dev,../shared/data/bhsig260-bengali)
-  --out DIR            export folder (default models/countersign-v6); --no-export to skip
+  --out DIR            export folder (default ${TRAIN_DEFAULTS.out}); --no-export to skip
   --checkpoints DIR    checkpoint folder (default checkpoints/<out name>); resumes if it holds one (an unfinished
                        run only with the same settings; more --steps may continue a finished one)
-  --steps N            optimiser steps after any pretraining (default 800)
+  --steps N            optimiser steps after any pretraining (default ${TRAIN_DEFAULTS.steps})
   --loss KIND          triplet | contrastive | bce | lossless (default ${TRAIN_DEFAULTS.loss})
   --mining MODE        hard | hard-both | semi-hard | easy (triplet only; default ${TRAIN_DEFAULTS.mining})
   --pretrain-mining M  the pretraining's mining (default ${TRAIN_DEFAULTS.pretrainMining} whatever --mining says; before the
@@ -47,13 +47,13 @@ const USAGE = `npm run train -- [options]
   --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default ${TRAIN_DEFAULTS.batch.writers} x (${TRAIN_DEFAULTS.batch.genuine} + ${TRAIN_DEFAULTS.batch.forged}))
   --workers N          worker threads (default 2)
   --seed N             (default 1)
-  --eval-every N       validation every N steps (default 100)
+  --eval-every N       validation every N steps (default ${TRAIN_DEFAULTS.evalEvery})
   --augment PRESET     strong | mild | none (default mild)
   --version V          model version string (default 1.0.0)
   --synthetic N        pretrain on N synthetic writers first (default 1000; 0: none), generated once into .cache/synthetic, scan and pad looks mixed
   --synthetic-indic M  and on M more synthetic writers of Bengali and Devanagari script only (default 0; writers 200000+)
   --pretrain DIRS      or pretrain on these data sets first (their training writers)
-  --pretrain-steps N   pretraining steps (default 300); the steps above are the fine-tuning that follows
+  --pretrain-steps N   pretraining steps (default ${TRAIN_DEFAULTS.pretrainSteps}); the steps above are the fine-tuning that follows
   --balance-datasets   take each batch's writers from each --data set in turn (default; so the 30 cedar-dev
                        writers are half of each batch, not a quarter, and 1000 synthetic writers in --data
                        cannot crowd out 115 real ones)
@@ -62,7 +62,7 @@ const USAGE = `npm run train -- [options]
                        or a full name, e.g. pp1-otsu-binary-128x256 (binary ink at a finer scale)
   --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster); for an ensemble
                        one set for all its networks, or one per --pooling value separated by /
-  --pooling P          what the embedding layer reads: last (default), the fifth conv's global avg + max |
+  --pooling P          what the embedding layer reads (default ${TRAIN_DEFAULTS.pooling}): last, the fifth conv's global avg + max |
                        multiscale, those of the third and fourth convs too | layout, the fifth conv's
                        average over a 2x4 grid too. Several, comma-separated (e.g. last,layout): an
                        ensemble, one network per value (seed, seed+1, ...) trained one after the other
@@ -134,7 +134,7 @@ if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || ![mining, p
   process.exit(2);
 }
 const dataDirs = (a.data ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',').filter(Boolean);
-const out = a.out ?? 'models/countersign-v6';
+const out = a.out ?? TRAIN_DEFAULTS.out;
 const id = basename(out);
 const ckpt = a.checkpoints ?? join('checkpoints', id);
 const seed = num(a.seed, 1, 'seed');
@@ -161,7 +161,7 @@ if (filterSets.some((fs) => fs.length !== 5 || fs.some((f) => !Number.isInteger(
   process.exit(2);
 }
 const filters = filterSets[0];
-const poolings = (a.pooling ?? 'last').split(',').filter(Boolean) as Pooling[];
+const poolings = (a.pooling ?? TRAIN_DEFAULTS.pooling).split(',').filter(Boolean) as Pooling[];
 if (poolings.length === 0 || !poolings.every((p) => POOLINGS.includes(p))) {
   console.error(`--pooling must be one of ${POOLINGS.join(', ')}, or several of them comma-separated for an ensemble (got ${a.pooling})`);
   process.exit(2);
@@ -185,7 +185,7 @@ const cfgFor = (i: number): ModelConfig => ({
   embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2',
 });
 const cfg = cfgFor(0);
-const steps = num(a.steps, 800, 'steps');
+const steps = num(a.steps, TRAIN_DEFAULTS.steps, 'steps');
 // Default: average the second half of the steps (too few steps to average: the best step).
 const averageFrom =
   a['average-from'] === 'off' ? undefined : a['average-from'] === undefined ? (steps >= 4 ? Math.floor(steps / 2) : undefined) : num(a['average-from'], 0, 'average-from');
@@ -263,7 +263,7 @@ const opts: TrainOptions = {
   batch: { writers: num(a.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(a.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(a.forged, TRAIN_DEFAULTS.batch.forged, 'forged'), balanceDatasets: !a['uniform-writers'] },
   workers: num(a.workers, 2, 'workers'),
   seed,
-  evalEvery: num(a['eval-every'], 100, 'eval-every'),
+  evalEvery: num(a['eval-every'], TRAIN_DEFAULTS.evalEvery, 'eval-every'),
   checkpointDir: ckpt,
   checkpointSeconds: 120,
   augment: AUGMENT_PRESETS[augmentName],
@@ -296,7 +296,7 @@ if (syntheticWriters > 0) {
 const preFiles = pretrainDirs.flatMap((dir) => splitWriters(readDataset(dir)).train);
 let preImages: ReturnType<typeof loadWriterImages> | undefined;
 const validation = valSets.map((s, i) => ({ name: s.name, dataDir: s.dir, rasters: valRasters[i] }));
-const preSteps = num(a['pretrain-steps'], 300, 'pretrain-steps');
+const preSteps = num(a['pretrain-steps'], TRAIN_DEFAULTS.pretrainSteps, 'pretrain-steps');
 
 /**
  * One network: the optional pretraining, the training on --data, and (unless --no-export) its

@@ -17,14 +17,13 @@ export interface CombineInput {
   validation?: ExportInput['validation'];
 }
 
-/** Why these exported models cannot be one ensemble, or null. */
+/** Why these exported models cannot be one ensemble (card-level: the architectures are checked by combineMembers), or null. */
 export function combineProblem(cards: ModelCard[]): string | null {
-  const version = cards[0]?.preprocessing.version;
   if (cards.length < 2) return 'an ensemble needs two or more members';
+  const version = cards[0].preprocessing.version;
   if (cards.some((c) => c.preprocessing.version !== version)) return 'the members use different preprocessing versions';
   if (cards.some((c) => c.distanceHead.kind !== 'euclidean')) return 'every member must use the euclidean distance';
-  if (!isPreprocessVersion(version)) return `preprocessing ${version} is not in this code`;
-  return null;
+  return isPreprocessVersion(version) ? null : `preprocessing ${version} is not in this code`;
 }
 
 /**
@@ -35,11 +34,10 @@ export function combineProblem(cards: ModelCard[]): string | null {
  */
 export async function combineExported(x: CombineInput): Promise<ModelCard> {
   const cards = x.dirs.map(readModelCard);
-  const problem = combineProblem(cards);
-  if (problem) throw new Error(`cannot combine ${cards.map((c) => c.id).join(' + ')}: ${problem}`);
   const [first] = cards;
   const preprocessVersion = first.preprocessing.version;
-  if (!isPreprocessVersion(preprocessVersion)) throw new Error('unreachable: checked by combineProblem');
+  const problem = combineProblem(cards);
+  if (problem || !isPreprocessVersion(preprocessVersion)) throw new Error(`cannot combine ${cards.map((c) => c.id).join(' + ')}: ${problem}`);
   const members = await Promise.all(x.dirs.map(loadLayersModelFromDir));
   let combined: ReturnType<typeof combineMembers>;
   try {

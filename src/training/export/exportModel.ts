@@ -30,7 +30,7 @@ export interface ExportInput {
    */
   weightStorage?: WeightStorage;
   recalibration?: ModelCard['recalibration'];
-  /** Set by npm run combine: the models an ensemble joins. */
+  /** Set for an ensemble (combineExported): the models it joins. */
   ensemble?: ModelCard['ensemble'];
 
   dir: string;

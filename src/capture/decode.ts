@@ -1,28 +1,55 @@
 import type { PixelImage } from '../preprocessing';
 import { CaptureError } from './errors';
 import { formatLabel, HEADER_BYTES } from './imageHeader';
+import { decodeWithImageDecoder } from './imageDecoder';
 import { checkDecodedSize, inspectImageFile } from './inspect';
 import { decodeTiffBytes, loadTiffDecoder } from './tiff';
+
+/** Which decoder gave an image's pixels: WebCodecs' ImageDecoder, createImageBitmap and a 2D canvas, or UTIF.js. */
+export type DecoderUsed = 'image-decoder' | 'canvas' | 'tiff';
 
 /**
  * Decodes an image file with the browser's own decoders into RGBA pixels (browser only); TIFF,
  * which browsers cannot decode, with UTIF.js (see decodeTiffBytes). Size, type and declared
- * dimensions are checked first (see inspectImageFile); the decoded bitmap's size is checked
+ * dimensions are checked first (see inspectImageFile); the decoded image's size is checked
  * again before its pixels are copied out. `note` hears what the teller should know about a file
  * that was still usable (a multi-page TIFF read from its first page).
  */
 export async function decodeImageBlob(blob: Blob, name: string, note?: (text: string) => void): Promise<PixelImage> {
-  const header = inspectImageFile(name, blob.size, await readBytes(blob.slice(0, HEADER_BYTES), name));
-  if (header.format === 'tiff') return decodeTiffBytes(await loadTiffDecoder(), await readBytes(blob, name), name, note);
+  return (await decodeImageBlobWith(blob, name, { note })).pixels;
+}
+
+/**
+ * decodeImageBlob, saying which decoder gave the pixels. WebCodecs' ImageDecoder is tried first
+ * (decodeWithImageDecoder: the same pixels, checked in e2e/decode-paths.spec.ts, without the
+ * canvas copy); createImageBitmap through a 2D canvas decides wherever it cannot (and always
+ * with `canvasOnly`). A file of at most HEADER_BYTES (a signature scan is a few KB) is read once
+ * for both the header check and the decoder.
+ */
+export async function decodeImageBlobWith(
+  blob: Blob,
+  name: string,
+  opts: { note?: (text: string) => void; canvasOnly?: boolean } = {},
+): Promise<{ pixels: PixelImage; decoder: DecoderUsed }> {
+  const whole = blob.size <= HEADER_BYTES;
+  const head = await readBytes(whole ? blob : blob.slice(0, HEADER_BYTES), name);
+  const header = inspectImageFile(name, blob.size, head);
+  const bytes = async () => (whole ? head : readBytes(blob, name));
+  if (header.format === 'tiff') return { pixels: await decodeTiffBytes(await loadTiffDecoder(), await bytes(), name, opts.note), decoder: 'tiff' };
+  if (!opts.canvasOnly) {
+    const pixels = await decodeWithImageDecoder(await bytes(), header.format, name);
+    if (pixels) return { pixels, decoder: 'image-decoder' };
+  }
+  return { pixels: await decodeThroughCanvas(blob, name, formatLabel(header.format)), decoder: 'canvas' };
+}
+
+/** createImageBitmap (which applies EXIF orientation), then the pixels copied out through a 2D canvas. */
+async function decodeThroughCanvas(blob: Blob, name: string, label: string): Promise<PixelImage> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
   } catch (err) {
-    throw new CaptureError(
-      'corrupt',
-      `"${name}" could not be decoded: the file is damaged or is not a real ${formatLabel(header.format)} image.`,
-      { cause: err },
-    );
+    throw new CaptureError('corrupt', `"${name}" could not be decoded: the file is damaged or is not a real ${label} image.`, { cause: err });
   }
   try {
     const { width, height } = bitmap;

@@ -1,3 +1,4 @@
+import { decodeImageBlobWith, type DecoderUsed } from '../capture/decode';
 import type { RuntimeInfo } from './runtime';
 import { simulateDeviceLoss } from './deviceLoss';
 import { activeBackend, liveTensors } from './runtime';
@@ -13,6 +14,11 @@ export interface CountersignHook {
   backend(): string;
   numTensors(): number;
   embedImageBytes(bytes: number[], name?: string): Promise<{ backend: string; image: number[]; embedding: number[] }>;
+  /**
+   * Decodes an image given as bytes as an upload is decoded (or, with canvasOnly, always through
+   * createImageBitmap and a 2D canvas): which decoder ran, the size, and a SHA-256 of the RGBA pixels.
+   */
+  decodeImageBytes(bytes: number[], name: string, canvasOnly: boolean): Promise<{ decoder: DecoderUsed; width: number; height: number; sha256: string }>;
   /** Destroys the WebGPU device as a driver reset would (false on other backends). */
   loseDevice(): boolean;
   /** Destroys the WebGPU device while the next embedding is being computed (mid-verification). */
@@ -40,6 +46,12 @@ export function installTestHook(service: CountersignService): void {
         simulateDeviceLoss();
         return pending;
       };
+    },
+    async decodeImageBytes(bytes, name, canvasOnly) {
+      const { pixels, decoder } = await decodeImageBlobWith(new Blob([new Uint8Array(bytes)]), name, { canvasOnly });
+      const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(pixels.data));
+      const sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+      return { decoder, width: pixels.width, height: pixels.height, sha256 };
     },
     async embedImageBytes(bytes, name = 'image.png') {
       const blob = new Blob([new Uint8Array(bytes)]);

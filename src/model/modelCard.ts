@@ -52,7 +52,11 @@ export interface ModelCard {
   /** Set when the decision rule was fixed again (npm run recalibrate), on the same weights or on their uint8 quantisation. */
   recalibration?: { command: string; previousVersion: string; previousRule: string; quantised?: boolean };
   /** Set for an ensemble (architecture.members), made by `npm run combine` or `npm run train -- --pooling A,B`: the exported models it joined. */
-  ensemble?: { command: string; members: { id: string; version: string; command: string; seconds: number }[] };
+  ensemble?: {
+    command: string;
+    /** Each member's own training (from its card): seconds include its pretraining; seed and pretrainSeconds absent on older cards. */
+    members: { id: string; version: string; command: string; seconds: number; seed?: number; pretrainSeconds?: number }[];
+  };
   /** Validation and drawn-vs-scanned EER with and without synthetic pretraining (npm run synthetic-report). */
   syntheticEffect?: { command: string; models: string[]; rows: { condition: string; command: string; skilledEer: number[]; randomEer: number[] }[] };
 }

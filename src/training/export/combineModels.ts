@@ -66,7 +66,15 @@ export async function combineExported(x: CombineInput): Promise<ModelCard> {
         loss: cards.map((c) => `${c.id}: ${c.training.loss}`).join('; '),
         seconds: cards.reduce((n, c) => n + c.training.seconds, 0),
       },
-      ensemble: { command: x.command, members: cards.map((c) => ({ id: c.id, version: c.version, command: c.training.command, seconds: c.training.seconds })) },
+      ensemble: { command: x.command, members: cards.map((c) => ({
+          id: c.id,
+          version: c.version,
+          command: c.training.command,
+          seconds: c.training.seconds,
+          seed: c.training.seed,
+          ...(c.training.pretrain ? { pretrainSeconds: c.training.pretrain.seconds } : {}),
+        })),
+      },
     });
   } finally {
     model.dispose();

@@ -68,4 +68,31 @@ describe('MODEL_CARD.md says which weights ship', () => {
     expect(md).toContain(`- Together: ${shipped.parameters.toLocaleString('en-US')} parameters`);
     expect(md).not.toContain('- Embedding net');
   });
+
+  it("an ensemble card gives each member's seed and time (pretraining included), not the first member's alone", () => {
+    const members = [net, { ...net, pooling: 'layout' as const }];
+    const pretrain = { data: ['.cache/synthetic/x'], writers: 1000, steps: 200, selectedStep: 200, seconds: 352 };
+    const card: ModelCard = {
+      ...shipped,
+      architecture: { ...net, embeddingDim: 256, members },
+      training: { ...shipped.training, seed: 1, seconds: 2822, pretrain },
+      ensemble: {
+        command: 'npm run train -- --pooling last,layout',
+        members: [
+          { id: 'A', version: '1.0.0', command: 'npm run train -- --pooling last,layout', seconds: 1433, seed: 1, pretrainSeconds: 352 },
+          { id: 'B', version: '1.0.0', command: 'npm run train -- --pooling last,layout', seconds: 1389, seed: 2, pretrainSeconds: 340 },
+        ],
+      },
+    };
+    const md = modelCardMarkdown(card, []);
+    expect(md).toContain(
+      '47.0 minutes on a 2-core machine (wasm backend, 2 worker threads) for the members together: member 1 seed 1, 23.9 minutes (pretraining 5.9); member 2 seed 2, 23.1 minutes (pretraining 5.7).',
+    );
+    expect(md).toContain('for 200 steps (weights of step 200 carried over, each member from its own seed, included in the time above)');
+    expect(md).not.toContain(', seed 1.');
+    // A single network keeps its one seed and pretraining time.
+    const single = modelCardMarkdown({ ...card, architecture: net, ensemble: undefined }, []);
+    expect(single).toContain('47.0 minutes on a 2-core machine (wasm backend, 2 worker threads), seed 1.');
+    expect(single).toContain('carried over, 5.9 minutes, included in the time above');
+  });
 });

@@ -26,6 +26,21 @@ function networkLines(card: ModelCard): string {
   ].join('\n');
 }
 
+const minutes = (seconds: number) => (seconds / 60).toFixed(1);
+
+/** The training's time and seed; an ensemble's members one by one (each its own seed and time, pretraining included). */
+function trainingTime(card: ModelCard): string {
+  const t = `${minutes(card.training.seconds)} minutes on a 2-core machine (wasm backend, 2 worker threads)`;
+  const from = card.ensemble?.members ?? [];
+  if (!from.length) return `${t}, seed ${card.training.seed}`;
+  const each = from.map((m, i) => {
+    const seed = m.seed !== undefined ? `seed ${m.seed}, ` : '';
+    const pre = m.pretrainSeconds !== undefined ? ` (pretraining ${minutes(m.pretrainSeconds)})` : '';
+    return `member ${i + 1} ${seed}${minutes(m.seconds)} minutes${pre}`;
+  });
+  return `${t} for the members together: ${each.join('; ')}`;
+}
+
 const ts = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
 
@@ -77,9 +92,9 @@ ${d.operatingPoints.map((p) => `  - ${p.name}: T = ${ts(p.thresholds ?? [p.thres
   card.training.averagedFrom !== undefined
     ? `the mean of the weights after steps ${card.training.averagedFrom + 1}-${card.training.steps}, weight averaging, not selected on validation writers`
     : `step ${card.training.selectedStep}, the best validation skilled EER`
-}), ${(card.training.seconds / 60).toFixed(1)} minutes on a 2-core machine (wasm backend, 2 worker threads), seed ${card.training.seed}.${
+}), ${trainingTime(card)}.${
   card.training.pretrain
-    ? `\n- Pretrained first on ${card.training.pretrain.writers} writers of ${card.training.pretrain.data.join(', ')} for ${card.training.pretrain.steps} steps (weights of step ${card.training.pretrain.selectedStep} carried over, ${(card.training.pretrain.seconds / 60).toFixed(1)} minutes, included in the time above), then trained as above.`
+    ? `\n- Pretrained first on ${card.training.pretrain.writers} writers of ${card.training.pretrain.data.join(', ')} for ${card.training.pretrain.steps} steps (weights of step ${card.training.pretrain.selectedStep} carried over, ${card.ensemble ? 'each member from its own seed' : `${minutes(card.training.pretrain.seconds)} minutes`}, included in the time above), then trained as above.`
     : ''
 }
 

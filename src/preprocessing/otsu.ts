@@ -1,10 +1,17 @@
-/** Otsu's threshold of values in [0, 1] (256 bins). Returns the threshold and the between-class separation. */
-export function otsuThreshold(values: Float32Array): { threshold: number; separation: number } {
+/**
+ * Otsu's threshold of values in [0, 1] (256 bins). Returns the threshold, the between-class
+ * separation, and the largest value (from the same pass; -Infinity when there is none).
+ */
+export function otsuThreshold(values: Float32Array): { threshold: number; separation: number; max: number } {
   const bins = 256;
-  const hist = new Float64Array(bins);
+  // Integer counts (exact in the sums below, as they were as doubles).
+  const hist = new Uint32Array(bins);
+  let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     // Bin floor(v * bins) clamped to [0, bins - 1]; NaN counts nowhere.
-    const f = values[i] * bins;
+    const v = values[i];
+    if (v > max) max = v;
+    const f = v * bins;
     if (f > 0) hist[f < bins - 1 ? f | 0 : bins - 1]++;
     else if (f <= 0) hist[0]++;
   }
@@ -30,5 +37,5 @@ export function otsuThreshold(values: Float32Array): { threshold: number; separa
     }
   }
   const variance = best / (total * total) / (bins * bins);
-  return { threshold: (bestK + 1) / bins, separation: Math.sqrt(Math.max(0, variance)) };
+  return { threshold: (bestK + 1) / bins, separation: Math.sqrt(Math.max(0, variance)), max };
 }

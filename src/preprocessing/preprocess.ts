@@ -105,10 +105,8 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   }
   const work = limitSize(grey, WORK_MAX_SIDE);
   const dark = inkDarkness(work);
-  const { threshold, separation } = otsuThreshold(dark.data);
-  let maxDark = 0;
-  for (let i = 0; i < dark.data.length; i++) if (dark.data[i] > maxDark) maxDark = dark.data[i];
-  if (maxDark < 0.25 || separation < 0.02) {
+  const { threshold, separation, max: maxDark } = otsuThreshold(dark.data);
+  if (!(maxDark >= 0.25) || separation < 0.02) {
     throw new PreprocessError('blank', 'No ink found: the image looks blank. Sign again or choose another image.');
   }
   // Faint paper texture must never count as ink, whatever Otsu says on a clean image.

@@ -8,7 +8,7 @@ function reference(r: number, g: number, b: number, a: number): number {
 }
 
 describe('toGrey', () => {
-  it('gives exactly the formula for every grey level and alpha (the looked-up path) and for colours', () => {
+  it('gives exactly the formula (alpha over white) for every grey level and alpha, and for colours', () => {
     // Every (grey, alpha) pair, then colour pixels with varied alpha.
     const n = 256 * 256 + 5000;
     const data = new Uint8Array(n * 4);

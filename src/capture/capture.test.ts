@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { CaptureError } from './errors';
-import { sniffImage } from './imageHeader';
+import { jpegExifOrientation, sniffImage } from './imageHeader';
 import { inspectImageFile } from './inspect';
 import { checkDrawing, lineWidthFor, strokeEvidence, strokesExtent, BASE_LINE_WIDTH, type Stroke } from './strokes';
 
@@ -78,6 +78,38 @@ describe('sniffImage', () => {
     expect(sniffImage(new TextEncoder().encode('GIF89a\x10\x00\x20\x00'))).toEqual({ format: 'gif', width: 16, height: 32 });
     expect(sniffImage(new TextEncoder().encode('%PDF-1.7 hello'))).toBeNull();
     expect(sniffImage(new Uint8Array(0))).toBeNull();
+  });
+});
+
+/** A JPEG with an EXIF APP1 segment holding IFD0 `tags` ([tag, SHORT value]) in the given byte order, after `before` other APP segments. */
+function jpegWithExif(tags: [number, number][], order: 'II' | 'MM', before = 0): Uint8Array {
+  const j = Buffer.from(jpeg.encode({ data: Buffer.alloc(16 * 8 * 4, 255), width: 16, height: 8 }, 80).data);
+  const le = order === 'II';
+  const u16 = (v: number) => (le ? [v & 255, v >> 8] : [v >> 8, v & 255]);
+  const u32 = (v: number) => (le ? [v & 255, (v >> 8) & 255, (v >> 16) & 255, v >>> 24] : [v >>> 24, (v >> 16) & 255, (v >> 8) & 255, v & 255]);
+  const tiff = [...Buffer.from(order, 'latin1'), ...u16(42), ...u32(8), ...u16(tags.length)];
+  for (const [tag, v] of tags) tiff.push(...u16(tag), ...u16(3), ...u32(1), ...u16(v), 0, 0);
+  tiff.push(...u32(0));
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from(tiff)]);
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255]), body]);
+  const other = Buffer.concat(Array.from({ length: before }, () => Buffer.from([0xff, 0xe2, 0, 6, 1, 2, 3, 4])));
+  return new Uint8Array(Buffer.concat([j.subarray(0, 2), other, app1, j.subarray(2)]));
+}
+
+describe('jpegExifOrientation', () => {
+  it('reads the orientation tag in either byte order, after other segments and tags', () => {
+    expect(jpegExifOrientation(jpegWithExif([[0x0112, 6]], 'II'))).toBe(6);
+    expect(jpegExifOrientation(jpegWithExif([[0x010f, 7], [0x0112, 3]], 'MM', 2))).toBe(3);
+    expect(jpegExifOrientation(jpegWithExif([[0x0112, 1]], 'II'))).toBe(1);
+  });
+  it('is null without EXIF, without the tag, with a value out of range, or for other files', () => {
+    const plain = new Uint8Array(jpeg.encode({ data: Buffer.alloc(16 * 8 * 4, 255), width: 16, height: 8 }, 80).data);
+    expect(jpegExifOrientation(plain)).toBeNull();
+    expect(jpegExifOrientation(jpegWithExif([[0x010f, 6]], 'MM'))).toBeNull();
+    expect(jpegExifOrientation(jpegWithExif([[0x0112, 9]], 'II'))).toBeNull();
+    expect(jpegExifOrientation(png(8, 8))).toBeNull();
+    // Cut inside the EXIF segment: no orientation can be read.
+    expect(jpegExifOrientation(jpegWithExif([[0x0112, 6]], 'II').subarray(0, 20))).toBeNull();
   });
 });
 

@@ -1,9 +1,12 @@
 import type { PixelImage } from '../preprocessing';
-import type { ImageFormat } from './imageHeader';
+import { jpegExifOrientation, type ImageFormat } from './imageHeader';
 import { checkDecodedSize } from './inspect';
 
-/** The MIME types WebCodecs' ImageDecoder is asked for (TIFF is never the browser's). */
-const MIME: Partial<Record<ImageFormat, string>> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', bmp: 'image/bmp' };
+/**
+ * The formats WebCodecs' ImageDecoder is asked for. Not WebP (its EXIF orientation would only show
+ * after decoding, and then the canvas path decodes again) nor TIFF (never the browser's).
+ */
+const MIME: Partial<Record<ImageFormat, string>> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' };
 
 const supported = new Map<string, Promise<boolean>>();
 
@@ -25,14 +28,17 @@ function decoderReads(type: string): Promise<boolean> {
  * conversion (as the canvas path).
  *
  * Returns null wherever the canvas path must decide instead: no ImageDecoder or no support for
- * the type, a file it cannot decode (the canvas path then gives the teller its message), a frame
- * that has to be rotated or flipped (EXIF orientation, which createImageBitmap applies) or a
- * browser whose frames do not say whether they do, or a frame it cannot convert to RGBA.
+ * the type, a JPEG whose EXIF header asks for rotation or flipping (createImageBitmap applies it),
+ * a file it cannot decode (the canvas path then gives the teller its message), a frame that still
+ * has to be rotated or flipped or a browser whose frames do not say whether they do, or a frame
+ * it cannot convert to RGBA.
  * An image over the pixel limit is refused (CaptureError 'too-large') before its pixels are copied.
  */
 export async function decodeWithImageDecoder(bytes: Uint8Array, format: ImageFormat, name: string): Promise<PixelImage | null> {
   const type = MIME[format];
   if (!type || !(await decoderReads(type))) return null;
+  // A photo to be turned upright goes straight to createImageBitmap (which turns it), not decoded twice.
+  if (format === 'jpeg' && (jpegExifOrientation(bytes) ?? 1) !== 1) return null;
   let decoder: ImageDecoder | undefined;
   let frame: VideoFrame | undefined;
   try {

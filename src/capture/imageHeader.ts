@@ -79,6 +79,56 @@ function jpegSize(b: Uint8Array): { width?: number; height?: number } {
   return {};
 }
 
+/**
+ * The EXIF orientation (1-8) a JPEG's APP1 segment declares before its image data, or null when it
+ * declares none (or the bytes end first). 1 is upright; others ask the viewer to rotate or flip.
+ */
+export function jpegExifOrientation(b: Uint8Array): number | null {
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
+  let i = 2;
+  while (i + 4 <= b.length && b[i] === 0xff) {
+    const m = b[i + 1];
+    if (m === 0xff) {
+      i++;
+      continue;
+    }
+    if (m === 0xda || m === 0xd9) return null;
+    if (m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
+      i += 2;
+      continue;
+    }
+    const len = be16(b, i + 2);
+    if (len < 2) return null;
+    if (m === 0xe1 && len >= 16 && i + 2 + len <= b.length && ascii(b, i + 4, 6) === 'Exif\0\0') {
+      const o = exifOrientation(b.subarray(i + 10, i + 2 + len));
+      if (o !== null) return o;
+    }
+    i += 2 + len;
+  }
+  return null;
+}
+
+/** Tag 0x0112 of IFD0 in a TIFF-structured EXIF block, or null. */
+function exifOrientation(t: Uint8Array): number | null {
+  if (t.length < 8) return null;
+  const le = t[0] === 0x49 && t[1] === 0x49;
+  if (!le && !(t[0] === 0x4d && t[1] === 0x4d)) return null;
+  const u16 = (k: number) => (le ? le16(t, k) : be16(t, k));
+  const u32 = (k: number) => (le ? le32(t, k) : be32(t, k));
+  const ifd = u32(4);
+  if (ifd + 2 > t.length) return null;
+  const n = u16(ifd);
+  for (let e = 0; e < n; e++) {
+    const at = ifd + 2 + 12 * e;
+    if (at + 12 > t.length) return null;
+    if (u16(at) === 0x0112) {
+      const v = u16(at + 8);
+      return v >= 1 && v <= 8 ? v : null;
+    }
+  }
+  return null;
+}
+
 function webpSize(b: Uint8Array): { width?: number; height?: number } {
   if (b.length < 30) return {};
   const chunk = ascii(b, 12, 4);

@@ -20,6 +20,26 @@ function withExifOrientation6(jpg: Buffer): Buffer {
   return Buffer.concat([jpg.subarray(0, 2), app1, jpg.subarray(2)]);
 }
 
+/** CRC-32 of PNG chunks. */
+function crc32(b: Buffer): number {
+  let c = ~0;
+  for (const x of b) {
+    c ^= x;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** The PNG with a gAMA chunk (gamma 1.0, not sRGB's) after IHDR: colour management would change its pixels. */
+function withGamma(png: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from('gAMA', 'latin1'), Buffer.from([0, 1, 0x86, 0xa0])]);
+  const chunk = Buffer.alloc(12 + 4);
+  chunk.writeUInt32BE(4, 0);
+  body.copy(chunk, 4);
+  chunk.writeUInt32BE(crc32(body), 12);
+  return Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
+}
+
 test('ImageDecoder and the canvas give the same pixels for real scans in every format; a rotated JPEG goes through the canvas', async ({ page }) => {
   test.setTimeout(180_000);
   const bhsig = join(DATA_DIR, 'bhsig260-bengali');
@@ -27,13 +47,14 @@ test('ImageDecoder and the canvas give the same pixels for real scans in every f
   for (let w = 1; w <= 40; w += 3) for (const kind of ['genuine', 'forged'] as const) files.push([`cedar-${w}-${kind}.png`, readFileSync(cedar(w, kind, 1))]);
   for (const w of readdirSync(bhsig).sort().slice(0, 10)) files.push([`${w}.png`, readFileSync(join(bhsig, w, 'genuine', '01.png'))]);
   for (const f of ['sample-24.bmp', 'sample-8.bmp', 'sample.gif']) files.push([f, readFileSync(join('e2e/fixtures', f))]);
-  // Variants of a real scan: graded transparency (RGBA and grey + alpha), 16-bit grey, a JPEG.
+  // Variants of a real scan: graded transparency (RGBA and grey + alpha), 16-bit grey, a gamma chunk, a JPEG.
   const scan = PNG.sync.read(readFileSync(cedar(7, 'genuine', 6)));
   const alpha = new PNG({ width: scan.width, height: scan.height });
   scan.data.copy(alpha.data);
   for (let i = 0; i < scan.width * scan.height; i++) alpha.data[4 * i + 3] = (i * 7) % 256;
   files.push(['rgba.png', PNG.sync.write(alpha, { colorType: 6 })], ['grey-alpha.png', PNG.sync.write(alpha, { colorType: 4, inputColorType: 6 })]);
   files.push(['grey16.png', PNG.sync.write(scan, { colorType: 0, bitDepth: 16, inputColorType: 6 })]);
+  files.push(['gamma.png', withGamma(PNG.sync.write(alpha, { colorType: 6 }))]);
   const jpg = Buffer.from(jpeg.encode({ width: scan.width, height: scan.height, data: scan.data }, 90).data);
   files.push(['scan.jpg', jpg]);
 

@@ -62,6 +62,8 @@ const USAGE = `npm run train -- [options]
                        or a full name, e.g. pp1-otsu-binary-128x256 (binary ink at a finer scale)
   --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster); for an ensemble
                        one set for all its networks, or one per --pooling value separated by /
+  --embedding-dim N    size of the embedding (default ${DEFAULT_MODEL_CONFIG.embeddingDim}); e.g. 256 to distil from a two-network
+                       ensemble (--teacher), whose embedding is its members' side by side
   --pooling P          what the embedding layer reads (default ${TRAIN_DEFAULTS.pooling}): last, the fifth conv's global avg + max |
                        multiscale, those of the third and fourth convs too | layout, the fifth conv's
                        average over a 2x4 grid too. Several, comma-separated (e.g. last,layout): an
@@ -115,6 +117,7 @@ const a = cliArgs(
     'uniform-writers': { type: 'boolean' },
     preprocess: { type: 'string' },
     filters: { type: 'string' },
+    'embedding-dim': { type: 'string' },
     pooling: { type: 'string' },
     aggregate: { type: 'string' },
     'average-from': { type: 'string' },
@@ -174,6 +177,11 @@ if (filterSets.length > 1 && filterSets.length !== poolings.length) {
   console.error(`--filters gives ${filterSets.length} filter sets for ${poolings.length} --pooling values; give one set, or one per value`);
   process.exit(2);
 }
+const embeddingDim = num(a['embedding-dim'], DEFAULT_MODEL_CONFIG.embeddingDim, 'embedding-dim');
+if (!Number.isInteger(embeddingDim) || embeddingDim < 2 || embeddingDim > 1024) {
+  console.error(`--embedding-dim needs a whole number from 2 to 1024 (got ${a['embedding-dim']})`);
+  process.exit(2);
+}
 const inputSize = inputSizeOf(preprocessVersion);
 /** Network i's configuration; an ensemble trains one per --pooling value. */
 const cfgFor = (i: number): ModelConfig => ({
@@ -181,6 +189,7 @@ const cfgFor = (i: number): ModelConfig => ({
   inputHeight: inputSize.height,
   inputWidth: inputSize.width,
   filters: (filterSets[i] ?? filters) as ModelConfig['filters'],
+  embeddingDim,
   ...(poolings[i] === 'last' ? {} : { pooling: poolings[i] }),
   embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2',
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { withExif } from '../src/testing/exifJpeg';
 import { DATA_DIR, cedar, openApp } from './helpers';
 
 // Uploads are decoded by WebCodecs' ImageDecoder where the browser has it (no canvas copy), and
@@ -11,14 +12,6 @@ import { DATA_DIR, cedar, openApp } from './helpers';
 
 const decode = (page: import('@playwright/test').Page, bytes: Buffer, name: string, canvasOnly: boolean) =>
   page.evaluate(([b, n, c]) => window.__countersign!.decodeImageBytes(b as number[], n as string, c as boolean), [Array.from(bytes), name, canvasOnly] as const);
-
-/** A JPEG with an EXIF APP1 segment saying "rotate 90° clockwise to display" (orientation 6). */
-function withExifOrientation6(jpg: Buffer): Buffer {
-  const tiff = Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0]);
-  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
-  return Buffer.concat([jpg.subarray(0, 2), app1, jpg.subarray(2)]);
-}
 
 /** CRC-32 of PNG chunks. */
 function crc32(b: Buffer): number {
@@ -69,7 +62,7 @@ test('ImageDecoder and the canvas give the same pixels for real scans in every f
   }
 
   // EXIF orientation 6: createImageBitmap turns the image upright, so the fast path hands it over.
-  const rotated = await decode(page, withExifOrientation6(jpg), 'rotated.jpg', false);
+  const rotated = await decode(page, Buffer.from(withExif(jpg, [[0x0112, 6]])), 'rotated.jpg', false);
   expect(rotated.decoder).toBe('canvas');
   expect([rotated.width, rotated.height]).toEqual([scan.height, scan.width]);
   // A damaged file still gets the teller's message (from the canvas path).

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CaptureError } from './errors';
 import { jpegExifOrientation, sniffImage } from './imageHeader';
 import { inspectImageFile } from './inspect';
+import { withExif } from '../testing/exifJpeg';
 import { checkDrawing, lineWidthFor, strokeEvidence, strokesExtent, BASE_LINE_WIDTH, type Stroke } from './strokes';
 
 function png(width: number, height: number): Uint8Array {
@@ -67,8 +68,8 @@ describe('sniffImage', () => {
     expect(sniffImage(new Uint8Array(j))).toEqual({ format: 'jpeg', width: 40, height: 24 });
     // An EXIF-like APP1 segment before the frame header
     const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, 0x01, 0x02]), Buffer.alloc(0x0100)]);
-    const withExif = Buffer.concat([j.subarray(0, 2), app1, j.subarray(2)]);
-    expect(sniffImage(new Uint8Array(withExif))).toEqual({ format: 'jpeg', width: 40, height: 24 });
+    const withApp1 = Buffer.concat([j.subarray(0, 2), app1, j.subarray(2)]);
+    expect(sniffImage(new Uint8Array(withApp1))).toEqual({ format: 'jpeg', width: 40, height: 24 });
   });
   it('reads WebP VP8X and VP8L sizes', () => {
     expect(sniffImage(webpVp8x(6000, 5000))).toEqual({ format: 'webp', width: 6000, height: 5000 });
@@ -81,19 +82,9 @@ describe('sniffImage', () => {
   });
 });
 
-/** A JPEG with an EXIF APP1 segment holding IFD0 `tags` ([tag, SHORT value]) in the given byte order, after `before` other APP segments. */
+/** A small JPEG with an EXIF segment holding `tags` (see withExif). */
 function jpegWithExif(tags: [number, number][], order: 'II' | 'MM', before = 0): Uint8Array {
-  const j = Buffer.from(jpeg.encode({ data: Buffer.alloc(16 * 8 * 4, 255), width: 16, height: 8 }, 80).data);
-  const le = order === 'II';
-  const u16 = (v: number) => (le ? [v & 255, v >> 8] : [v >> 8, v & 255]);
-  const u32 = (v: number) => (le ? [v & 255, (v >> 8) & 255, (v >> 16) & 255, v >>> 24] : [v >>> 24, (v >> 16) & 255, (v >> 8) & 255, v & 255]);
-  const tiff = [...Buffer.from(order, 'latin1'), ...u16(42), ...u32(8), ...u16(tags.length)];
-  for (const [tag, v] of tags) tiff.push(...u16(tag), ...u16(3), ...u32(1), ...u16(v), 0, 0);
-  tiff.push(...u32(0));
-  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from(tiff)]);
-  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255]), body]);
-  const other = Buffer.concat(Array.from({ length: before }, () => Buffer.from([0xff, 0xe2, 0, 6, 1, 2, 3, 4])));
-  return new Uint8Array(Buffer.concat([j.subarray(0, 2), other, app1, j.subarray(2)]));
+  return withExif(new Uint8Array(jpeg.encode({ data: Buffer.alloc(16 * 8 * 4, 255), width: 16, height: 8 }, 80).data), tags, order, before);
 }
 
 describe('jpegExifOrientation', () => {

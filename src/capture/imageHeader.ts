@@ -50,11 +50,14 @@ export function sniffImage(b: Uint8Array): ImageHeader | null {
   return null;
 }
 
-/** Walks JPEG marker segments to the first start-of-frame. */
-function jpegSize(b: Uint8Array): { width?: number; height?: number } {
+/**
+ * A JPEG's marker segments in order, up to its image data (or until the bytes end or stop making
+ * sense): the marker, where the segment starts (its 0xff) and its length field.
+ */
+function* jpegSegments(b: Uint8Array): Generator<{ marker: number; at: number; len: number }> {
   let i = 2;
   while (i + 3 < b.length) {
-    if (b[i] !== 0xff) return {};
+    if (b[i] !== 0xff) return;
     let m = b[i + 1];
     // fill bytes
     while (m === 0xff && i + 2 < b.length) {
@@ -65,16 +68,20 @@ function jpegSize(b: Uint8Array): { width?: number; height?: number } {
       i += 2;
       continue;
     }
-    if (m === 0xd9 || m === 0xda) return {}; // end of image / start of scan before any frame header
-    if (i + 4 > b.length) return {};
+    if (m === 0xd9 || m === 0xda) return; // end of image / start of scan
+    if (i + 4 > b.length) return;
     const len = be16(b, i + 2);
-    const isSof = m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
-    if (isSof) {
-      if (i + 9 > b.length) return {};
-      return { height: be16(b, i + 5), width: be16(b, i + 7) };
-    }
-    if (len < 2) return {};
+    yield { marker: m, at: i, len };
+    if (len < 2) return;
     i += 2 + len;
+  }
+}
+
+/** The size in the first start-of-frame segment. */
+function jpegSize(b: Uint8Array): { width?: number; height?: number } {
+  for (const { marker: m, at } of jpegSegments(b)) {
+    const isSof = m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
+    if (isSof) return at + 9 > b.length ? {} : { height: be16(b, at + 5), width: be16(b, at + 7) };
   }
   return {};
 }
@@ -85,25 +92,11 @@ function jpegSize(b: Uint8Array): { width?: number; height?: number } {
  */
 export function jpegExifOrientation(b: Uint8Array): number | null {
   if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
-  let i = 2;
-  while (i + 4 <= b.length && b[i] === 0xff) {
-    const m = b[i + 1];
-    if (m === 0xff) {
-      i++;
-      continue;
-    }
-    if (m === 0xda || m === 0xd9) return null;
-    if (m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
-      i += 2;
-      continue;
-    }
-    const len = be16(b, i + 2);
-    if (len < 2) return null;
-    if (m === 0xe1 && len >= 16 && i + 2 + len <= b.length && ascii(b, i + 4, 6) === 'Exif\0\0') {
-      const o = exifOrientation(b.subarray(i + 10, i + 2 + len));
+  for (const { marker, at, len } of jpegSegments(b)) {
+    if (marker === 0xe1 && len >= 16 && at + 2 + len <= b.length && ascii(b, at + 4, 6) === 'Exif\0\0') {
+      const o = exifOrientation(b.subarray(at + 10, at + 2 + len));
       if (o !== null) return o;
     }
-    i += 2 + len;
   }
   return null;
 }

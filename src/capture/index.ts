@@ -2,6 +2,6 @@ export * from './errors';
 export * from './imageHeader';
 export * from './inspect';
 export * from './strokes';
-export { decodeImageBlob, decodeImageBlobWith, bitmapToPixels, type DecoderUsed } from './decode';
+export { decodeImageBlob, bitmapToPixels } from './decode';
 export { SignaturePad } from './signaturePad';
 export * from './clipboard';

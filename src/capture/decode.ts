@@ -37,7 +37,7 @@ export async function decodeImageBlobWith(
   const bytes = async () => (whole ? head : readBytes(blob, name));
   if (header.format === 'tiff') return { pixels: await decodeTiffBytes(await loadTiffDecoder(), await bytes(), name, opts.note), decoder: 'tiff' };
   if (!opts.canvasOnly) {
-    const pixels = await decodeWithImageDecoder(await bytes(), header.format, name);
+    const pixels = await decodeWithImageDecoder(header.format, name, head, bytes);
     if (pixels) return { pixels, decoder: 'image-decoder' };
   }
   return { pixels: await decodeThroughCanvas(blob, name, formatLabel(header.format)), decoder: 'canvas' };

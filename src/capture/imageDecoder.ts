@@ -22,7 +22,7 @@ function decoderReads(type: string): Promise<boolean> {
 }
 
 /**
- * Decodes a file's bytes with the browser's WebCodecs ImageDecoder into straight-alpha RGBA: the
+ * Decodes a file (`head`: its first bytes, as inspectImageFile read them; `readFile`: all of it) with the browser's WebCodecs ImageDecoder into straight-alpha RGBA: the
  * same browser decoder as createImageBitmap, without the 2D canvas the other path copies the
  * pixels through (about 1-2 ms of a verification on a small scan). The first frame, no colour
  * conversion (as the canvas path).
@@ -34,11 +34,18 @@ function decoderReads(type: string): Promise<boolean> {
  * it cannot convert to RGBA.
  * An image over the pixel limit is refused (CaptureError 'too-large') before its pixels are copied.
  */
-export async function decodeWithImageDecoder(bytes: Uint8Array, format: ImageFormat, name: string): Promise<PixelImage | null> {
+export async function decodeWithImageDecoder(
+  format: ImageFormat,
+  name: string,
+  head: Uint8Array,
+  readFile: () => Promise<Uint8Array>,
+): Promise<PixelImage | null> {
   const type = MIME[format];
   if (!type || !(await decoderReads(type))) return null;
   // A photo to be turned upright goes straight to createImageBitmap (which turns it), not decoded twice.
-  if (format === 'jpeg' && (jpegExifOrientation(bytes) ?? 1) !== 1) return null;
+  if (format === 'jpeg' && (jpegExifOrientation(head) ?? 1) !== 1) return null;
+  // Read only now: a file this path will not take is not read whole for nothing.
+  const bytes = await readFile();
   let decoder: ImageDecoder | undefined;
   let frame: VideoFrame | undefined;
   try {

@@ -63,8 +63,10 @@ describe('npm run train -- --pooling A,B (an ensemble in one command)', () => {
     const bad = spawnSync(tsx, [cli, '--pooling', 'last,grid'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--pooling must be one of last, multiscale, layout, or several of them comma-separated/);
+    const dim = spawnSync(tsx, [cli, '--embedding-dim', '1.5'], { encoding: 'utf8' });
+    expect(dim.status).toBe(2);
+    expect(dim.stderr).toContain('--embedding-dim needs a whole number from 2 to 1024 (got 1.5)');
     // Refused while reading the flags: the first log line of a run (the data sets) never came.
-    expect(r.stdout).not.toContain('data: ');
-    expect(bad.stdout).not.toContain('data: ');
+    for (const run of [r, bad, dim]) expect(run.stdout).not.toContain('data: ');
   });
 });

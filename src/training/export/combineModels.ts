@@ -66,7 +66,9 @@ export async function combineExported(x: CombineInput): Promise<ModelCard> {
         loss: cards.map((c) => `${c.id}: ${c.training.loss}`).join('; '),
         seconds: cards.reduce((n, c) => n + c.training.seconds, 0),
       },
-      ensemble: { command: x.command, members: cards.map((c) => ({
+      ensemble: {
+        command: x.command,
+        members: cards.map((c) => ({
           id: c.id,
           version: c.version,
           command: c.training.command,

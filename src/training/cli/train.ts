@@ -17,6 +17,7 @@ import type { MetricKind } from '../network';
 import type { Mining } from '../pairs';
 import { checkpointMeta } from '../checkpoint';
 import { readTeacherCard } from '../teacher';
+import { readModelCard } from '../io/modelFiles';
 import { WEIGHT_STORAGES, type WeightStorage } from '../io/quantizeWeights';
 import { train, type TrainOptions } from '../trainer';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
@@ -79,6 +80,14 @@ const USAGE = `npm run train -- [options]
                        embeddings of this exported model (e.g. models/countersign-v3) on the same
                        augmented images, in pretraining and training; same input and embedding size
   --distill-weight W   weight of the distillation term added to the loss (default 1)
+  --teacher-pooling P  train the teacher in this same command first: an ensemble of one network per value
+                       (e.g. last,layout; default filters, seeds seed+1000, ...) in <checkpoints>/teacher, exported
+                       to <checkpoints>/teacher/model, then distil this run's network from it (instead of
+                       --teacher DIR). The student's --embedding-dim defaults to the teacher's (128 per network)
+  --teacher-steps N --teacher-pretrain-steps N   the teacher's training and pretraining steps (default: the
+                       student's --steps and --pretrain-steps)
+  --no-distill-pretrain  distil in the training on --data only, not in the pretraining (which then costs
+                       no teacher time)
   --weights S          how the export stores the weights: uint8 (default; 4x smaller, the card's rule and
                        figures are measured with the quantised weights) | float32`;
 
@@ -124,6 +133,10 @@ const a = cliArgs(
     'prior-weight': { type: 'string' },
     teacher: { type: 'string' },
     'distill-weight': { type: 'string' },
+    'teacher-pooling': { type: 'string' },
+    'teacher-steps': { type: 'string' },
+    'teacher-pretrain-steps': { type: 'string' },
+    'no-distill-pretrain': { type: 'boolean' },
     weights: { type: 'string' },
   },
   USAGE,
@@ -177,7 +190,13 @@ if (filterSets.length > 1 && filterSets.length !== poolings.length) {
   console.error(`--filters gives ${filterSets.length} filter sets for ${poolings.length} --pooling values; give one set, or one per value`);
   process.exit(2);
 }
-const embeddingDim = num(a['embedding-dim'], DEFAULT_MODEL_CONFIG.embeddingDim, 'embedding-dim');
+const teacherPoolings = (a['teacher-pooling'] ?? '').split(',').filter(Boolean) as Pooling[];
+if (a['teacher-pooling'] !== undefined && (teacherPoolings.length === 0 || !teacherPoolings.every((p) => POOLINGS.includes(p)))) {
+  console.error(`--teacher-pooling must be one of ${POOLINGS.join(', ')}, or several of them comma-separated (got ${a['teacher-pooling']})`);
+  process.exit(2);
+}
+// A teacher trained here gives its members' embeddings side by side: the student learns that size by default.
+const embeddingDim = num(a['embedding-dim'], (teacherPoolings.length || 1) * DEFAULT_MODEL_CONFIG.embeddingDim, 'embedding-dim');
 if (!Number.isInteger(embeddingDim) || embeddingDim < 2 || embeddingDim > 1024) {
   console.error(`--embedding-dim needs a whole number from 2 to 1024 (got ${a['embedding-dim']})`);
   process.exit(2);
@@ -212,24 +231,46 @@ if (!WEIGHT_STORAGES.includes(weightStorage)) {
   process.exit(2);
 }
 let teacher: TrainOptions['teacher'];
-if (a['distill-weight'] !== undefined && !a.teacher) {
-  console.error('--distill-weight needs --teacher DIR');
+if (a.teacher && teacherPoolings.length) {
+  console.error('--teacher DIR and --teacher-pooling contradict each other: distil from a finished model, or train the teacher here; give one');
   process.exit(2);
 }
-if (a.teacher) {
+if (!teacherPoolings.length && (a['teacher-steps'] !== undefined || a['teacher-pretrain-steps'] !== undefined)) {
+  console.error('--teacher-steps and --teacher-pretrain-steps need --teacher-pooling (a teacher trained in this command)');
+  process.exit(2);
+}
+if ((a['distill-weight'] !== undefined || a['no-distill-pretrain']) && !a.teacher && !teacherPoolings.length) {
+  console.error(`${a['no-distill-pretrain'] ? '--no-distill-pretrain' : '--distill-weight'} needs --teacher DIR or --teacher-pooling P`);
+  process.exit(2);
+}
+if (teacherPoolings.length) {
+  const teacherDim = teacherPoolings.length * DEFAULT_MODEL_CONFIG.embeddingDim;
+  if (embeddingDim !== teacherDim || loss === 'lossless') {
+    console.error(
+      loss === 'lossless'
+        ? '--teacher-pooling trains an ensemble teacher, whose embeddings are unit-length: not with --loss lossless'
+        : `the teacher of --teacher-pooling ${a['teacher-pooling']} gives ${teacherDim}-d embeddings (${DEFAULT_MODEL_CONFIG.embeddingDim} per network); the student's --embedding-dim must be ${teacherDim} (got ${embeddingDim})`,
+    );
+    process.exit(2);
+  }
+}
+if (a.teacher || teacherPoolings.length) {
   const weight = num(a['distill-weight'], 1, 'distill-weight');
   if (!(weight > 0)) {
     console.error(`--distill-weight must be above 0 (got ${a['distill-weight']})`);
     process.exit(2);
   }
-  try {
-    readTeacherCard(a.teacher, cfg, preprocessVersion);
-  } catch (e) {
-    console.error(`--teacher: ${e instanceof Error ? e.message : e}`);
-    process.exit(2);
+  if (a.teacher) {
+    try {
+      readTeacherCard(a.teacher, cfg, preprocessVersion);
+    } catch (e) {
+      console.error(`--teacher: ${e instanceof Error ? e.message : e}`);
+      process.exit(2);
+    }
   }
-  teacher = { dir: a.teacher, weight };
+  teacher = { dir: a.teacher ?? join(ckpt, 'teacher', 'model'), weight };
 }
+const distilPretrain = !a['no-distill-pretrain'];
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 await useWasmTrainingBackend();
@@ -307,17 +348,38 @@ let preImages: ReturnType<typeof loadWriterImages> | undefined;
 const validation = valSets.map((s, i) => ({ name: s.name, dataDir: s.dir, rasters: valRasters[i] }));
 const preSteps = num(a['pretrain-steps'], TRAIN_DEFAULTS.pretrainSteps, 'pretrain-steps');
 
+const teacherSteps = num(a['teacher-steps'], steps, 'teacher-steps');
+const teacherPreSteps = num(a['teacher-pretrain-steps'], preSteps, 'teacher-pretrain-steps');
+
+/** What differs between the networks one command trains: the student (or only network) and a teacher's members. */
+interface Schedule {
+  steps: number;
+  preSteps: number;
+  averageFrom: number | undefined;
+  teacher: TrainOptions['teacher'];
+  /** Distil in the pretraining too. */
+  distilPretrain: boolean;
+  /** Minutes of a teacher trained in this command, counted in the card's training time and described beside the loss. */
+  teacherMinutes?: number;
+}
+const studentSchedule: Schedule = { steps, preSteps, averageFrom, teacher, distilPretrain };
+
 /**
  * One network: the optional pretraining, the training on --data, and (unless --no-export) its
  * export with its card. An ensemble runs this once per member, each in its own checkpoint folder.
  */
-async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; out: string; id: string; log: (s: string) => void }) {
-  const { log } = m;
-  const o: TrainOptions = { ...opts, cfg: m.cfg, seed: m.seed, checkpointDir: m.ckpt };
+async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; out: string; id: string; log: (s: string) => void; s: Schedule; exportAnyway?: boolean }) {
+  const { log, s } = m;
+  const o: TrainOptions = { ...opts, cfg: m.cfg, seed: m.seed, checkpointDir: m.ckpt, steps: s.steps, averageFrom: s.averageFrom, teacher: s.teacher };
   if (pretrainDirs.length && !checkpointMeta(m.ckpt)) {
-    log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${preSteps} steps`);
+    log(`pretraining on ${preFiles.length} writers of ${pretrainDirs.join(', ')} for ${s.preSteps} steps`);
     preImages ??= loadWriterImages(preFiles, (d, t) => log(`decoding ${d}/${t}`));
-    const pre = await train(preImages, valRasters, { ...o, loss: { ...o.loss, mining: pretrainMining, proxy: proxyPretrain ? o.loss.proxy : undefined }, steps: preSteps, checkpointDir: join(m.ckpt, 'pretrain'), averageFrom: undefined }, log);
+    const pre = await train(
+      preImages,
+      valRasters,
+      { ...o, loss: { ...o.loss, mining: pretrainMining, proxy: proxyPretrain ? o.loss.proxy : undefined }, steps: s.preSteps, checkpointDir: join(m.ckpt, 'pretrain'), averageFrom: undefined, teacher: s.distilPretrain ? s.teacher : undefined },
+      log,
+    );
     o.initWeights = pre.net.carriedWeights();
     log(`pretrained ${pre.meta.step} steps in ${(pre.meta.seconds / 60).toFixed(1)} min; now training on ${trainFiles.length} writers`);
   }
@@ -326,8 +388,8 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
   const pretrain = preMeta ? { data: pretrainDirs, writers: preFiles.length, steps: preMeta.step, selectedStep: preMeta.bestStep, seconds: Math.round(preMeta.seconds) } : undefined;
   const { net, meta } = await train(trainImages, valRasters, o, log);
   log(`trained ${meta.step} steps in ${(meta.seconds / 60).toFixed(1)} min; best validation skilled EER ${(100 * meta.bestScore).toFixed(2)}% at step ${meta.bestStep}`);
-  if (averageFrom !== undefined) log(`exporting the mean of the weights after steps ${averageFrom + 1}-${meta.step} (${meta.averageCount ?? 0} snapshots), not the best step`);
-  if (a['no-export']) return;
+  if (s.averageFrom !== undefined) log(`exporting the mean of the weights after steps ${s.averageFrom + 1}-${meta.step} (${meta.averageCount ?? 0} snapshots), not the best step`);
+  if (a['no-export'] && !m.exportAnyway) return;
   const card = await exportModel({
     net,
     dir: m.out,
@@ -351,12 +413,16 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
         proxy,
         proxyInPretraining: proxyPretrain && !!pretrain,
         pretrainMining: pretrain ? pretrainMining : undefined,
-        teacher: teacher && { name: basename(teacher.dir.replace(/\/+$/, '')), weight: teacher.weight },
+        teacher: s.teacher && {
+          name: s.teacherMinutes !== undefined ? `a teacher trained first by this command (${teacherPoolings.join(', ')}; ${pretrainDirs.length ? `${teacherPreSteps} + ` : ''}${teacherSteps} steps per network, ${s.teacherMinutes.toFixed(1)} min, counted in the training time)` : basename(s.teacher.dir.replace(/\/+$/, '')),
+          weight: s.teacher.weight,
+          trainingOnly: !!pretrain && !s.distilPretrain,
+        },
       }),
       steps: meta.step,
       selectedStep: meta.bestStep,
-      averagedFrom: averageFrom,
-      seconds: Math.round(meta.seconds + (pretrain?.seconds ?? 0)),
+      averagedFrom: s.averageFrom,
+      seconds: Math.round(meta.seconds + (pretrain?.seconds ?? 0) + 60 * (s.teacherMinutes ?? 0)),
       seed: m.seed,
       pretrain,
     },
@@ -365,28 +431,49 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
   log(`exported ${m.out}`);
 }
 
+/**
+ * An ensemble: member i (seed + i) trains and exports into <ckpt>/m<i>-<pooling>/model, then the
+ * members are joined into one model at `out` (the machinery of npm run combine).
+ */
+async function trainEnsemble(e: { poolings: Pooling[]; cfgFor: (i: number) => ModelConfig; seed: number; ckpt: string; out: string; id: string; log: (s: string) => void; s: Schedule; exportAnyway?: boolean }) {
+  const memberDirs: string[] = [];
+  for (const [i, pooling] of e.poolings.entries()) {
+    const dir = join(e.ckpt, `m${i}-${pooling}`);
+    const label = `member ${i + 1}/${e.poolings.length} (${pooling})`;
+    await trainNetwork({ cfg: e.cfgFor(i), seed: e.seed + i, ckpt: dir, out: join(dir, 'model'), id: `${e.id}-m${i}-${pooling}`, log: (s) => e.log(`${label}: ${s}`), s: e.s, exportAnyway: e.exportAnyway });
+    memberDirs.push(join(dir, 'model'));
+  }
+  const card = await combineExported({ dirs: memberDirs, out: e.out, version: a.version ?? '1.0.0', command, validation });
+  printMetrics(card, e.log);
+  e.log(`exported ${e.out}: ensemble of ${e.poolings.length} networks (${e.poolings.join(', ')})`);
+}
+
 function printMetrics(card: ModelCard, log: (s: string) => void) {
   for (const x of card.metrics) log(`${x.data}, ${x.references} refs: skilled EER ${(100 * x.skilled.eer).toFixed(2)}% FAR ${(100 * x.skilled.far).toFixed(2)}% FRR ${(100 * x.skilled.frr).toFixed(2)}%, random EER ${(100 * x.random.eer).toFixed(2)}%`);
 }
 
 const started = Date.now();
+if (teacherPoolings.length) {
+  // The teacher first (resumable like any run, in <checkpoints>/teacher), then the student learns from its export.
+  const t0 = Date.now();
+  const { pooling: _studentPooling, ...base } = cfgFor(0);
+  const tcfg = (i: number): ModelConfig => ({ ...base, filters: DEFAULT_MODEL_CONFIG.filters, embeddingDim: DEFAULT_MODEL_CONFIG.embeddingDim, ...(teacherPoolings[i] === 'last' ? {} : { pooling: teacherPoolings[i] }) });
+  const tlog = (s: string) => log(`teacher ${s}`);
+  const teacherSchedule: Schedule = { steps: teacherSteps, preSteps: teacherPreSteps, averageFrom: teacherSteps >= 4 ? Math.floor(teacherSteps / 2) : undefined, teacher: undefined, distilPretrain: false };
+  const tdir = join(ckpt, 'teacher');
+  const tspec = { cfgFor: tcfg, seed: seed + 1000, ckpt: tdir, out: join(tdir, 'model'), id: `${id}-teacher`, log: tlog, s: teacherSchedule, exportAnyway: true };
+  if (teacherPoolings.length === 1) await trainNetwork({ ...tspec, cfg: tcfg(0) });
+  else await trainEnsemble({ ...tspec, poolings: teacherPoolings });
+  // Its card's training time (pretraining included), so a resumed run counts the teacher's whole time, not this call's.
+  studentSchedule.teacherMinutes = readModelCard(tspec.out).training.seconds / 60;
+  log(`the teacher took ${((Date.now() - t0) / 60000).toFixed(1)} min in this call (${studentSchedule.teacherMinutes.toFixed(1)} min of training in all); now the student`);
+}
 if (poolings.length === 1) {
-  await trainNetwork({ cfg, seed, ckpt, out, id, log });
+  await trainNetwork({ cfg, seed, ckpt, out, id, log, s: studentSchedule });
+} else if (a['no-export']) {
+  for (const [i, pooling] of poolings.entries()) await trainNetwork({ cfg: cfgFor(i), seed: seed + i, ckpt: join(ckpt, `m${i}-${pooling}`), out: '', id: '', log: (s) => log(`member ${i + 1}/${poolings.length} (${pooling}): ${s}`), s: studentSchedule });
 } else {
-  // An ensemble: member i (seed + i) trains and exports into <checkpoints>/m<i>-<pooling>/model, then
-  // the members are joined into one model at --out (the machinery of npm run combine).
-  const memberDirs: string[] = [];
-  for (const [i, pooling] of poolings.entries()) {
-    const dir = join(ckpt, `m${i}-${pooling}`);
-    const label = `member ${i + 1}/${poolings.length} (${pooling})`;
-    await trainNetwork({ cfg: cfgFor(i), seed: seed + i, ckpt: dir, out: join(dir, 'model'), id: `${id}-m${i}-${pooling}`, log: (s) => log(`${label}: ${s}`) });
-    memberDirs.push(join(dir, 'model'));
-  }
-  if (!a['no-export']) {
-    const card = await combineExported({ dirs: memberDirs, out, version: a.version ?? '1.0.0', command, validation });
-    printMetrics(card, log);
-    log(`exported ${out}: ensemble of ${poolings.length} networks (${poolings.join(', ')})`);
-  }
+  await trainEnsemble({ poolings, cfgFor, seed, ckpt, out, id, log, s: studentSchedule });
 }
 if (!a['no-export'] && resolve(dirname(out)) === resolve('models')) {
   // A model exported into models/ becomes the app's default.

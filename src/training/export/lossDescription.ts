@@ -14,7 +14,8 @@ export interface LossRecipe {
   proxyInPretraining?: boolean;
   /** The pretraining's mining (only said when there was a pretraining and it mined otherwise). */
   pretrainMining?: Mining;
-  teacher?: { name: string; weight: number };
+  /** trainingOnly: the pretraining ran without the distillation term. */
+  teacher?: { name: string; weight: number; trainingOnly?: boolean };
 }
 
 /** The model card's one-line description of what the network was trained with. */
@@ -28,6 +29,6 @@ export function describeLoss(r: LossRecipe): string {
     const pre = r.proxyInPretraining ? '; in the pretraining too, with its own proxies' : '';
     parts.push(`plus ${p.weight} x proxy loss (scale ${p.scale}, margin ${p.margin}${lr}${pre})`);
   }
-  if (r.teacher) parts.push(`distilled from ${r.teacher.name} (weight ${r.teacher.weight})`);
+  if (r.teacher) parts.push(`distilled from ${r.teacher.name} (weight ${r.teacher.weight}${r.teacher.trainingOnly ? '; in the training on the data sets only, not the pretraining' : ''})`);
   return parts.join('; ');
 }

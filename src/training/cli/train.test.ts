@@ -70,3 +70,62 @@ describe('npm run train -- --pooling A,B (an ensemble in one command)', () => {
     for (const run of [r, bad, dim]) expect(run.stdout).not.toContain('data: ');
   });
 });
+
+describe('npm run train -- --teacher-pooling (the distillation teacher trained in the same command)', () => {
+  it('trains the teacher ensemble first, distils the student from its export in the training only, and counts its time', () => {
+    const data = smallCedar();
+    const root = join(data, '..');
+    // Pretraining data: five Bengali writers, linked (all five are training writers there).
+    const pre = join(root, 'bhsig260-bengali');
+    mkdirSync(pre);
+    for (const w of ['B001', 'B002', 'B003', 'B004', 'B005']) symlinkSync(join(sharedDataset('bhsig260-bengali'), w), join(pre, w));
+    const out = join(root, 'student');
+    const ckpt = join(root, 'ckpt');
+    const r = spawnSync(
+      tsx,
+      [cli, '--data', data, '--synthetic', '0', '--pretrain', pre, '--pretrain-steps', '2', '--teacher-pretrain-steps', '1', '--pooling', 'layout', '--filters', '8,8,16,16,16', '--teacher-pooling', 'last,layout', '--teacher-steps', '2', '--no-distill-pretrain', '--steps', '2', '--eval-every', '2', '--workers', '1', '--out', out, '--checkpoints', ckpt],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    // The teacher: two networks, exported and joined inside the checkpoint folder, before the student starts.
+    const t = card(join(ckpt, 'teacher', 'model'));
+    expect(t.ensemble?.members.map((m) => m.id)).toEqual(['student-teacher-m0-last', 'student-teacher-m1-layout']);
+    expect(t.architecture.embeddingDim).toBe(256);
+    expect(card(join(ckpt, 'teacher', 'm0-last', 'model')).training.pretrain?.steps).toBe(1);
+    expect(card(join(ckpt, 'teacher', 'm1-layout', 'model')).training.steps).toBe(2);
+    const lines = r.stdout.split('\n');
+    const studentFrom = lines.findIndex((l) => l.includes('now the student'));
+    expect(studentFrom).toBeGreaterThan(lines.findIndex((l) => /teacher exported .*teacher\/model: ensemble of 2 networks/.test(l)));
+    // The student: the teacher's 256-d embedding by default; no distillation term in its pretraining, one in its training.
+    const student = lines.slice(studentFrom);
+    const pretrained = student.findIndex((l) => l.includes('pretrained 2 steps'));
+    expect(pretrained).toBeGreaterThan(0);
+    const steps = (ls: string[]) => ls.filter((l) => /step \d+\/2 /.test(l));
+    expect(steps(student.slice(0, pretrained)).length).toBeGreaterThan(0);
+    expect(steps(student.slice(0, pretrained)).every((l) => !l.includes('distillation'))).toBe(true);
+    expect(steps(student.slice(pretrained)).length).toBeGreaterThan(0);
+    expect(steps(student.slice(pretrained)).every((l) => l.includes('(distillation '))).toBe(true);
+    const c = card(out);
+    expect(c.architecture.embeddingDim).toBe(256);
+    expect(c.architecture.filters).toEqual([8, 8, 16, 16, 16]);
+    expect(c.training.loss).toContain('distilled from a teacher trained first by this command (last, layout; 1 + 2 steps per network');
+    expect(c.training.loss).toContain('in the training on the data sets only, not the pretraining');
+    expect(c.training.seconds).toBeGreaterThanOrEqual(t.training.seconds + (c.training.pretrain?.seconds ?? 0));
+  }, 600_000);
+
+  it('refuses teacher flags that contradict each other or the student, before reading any data', () => {
+    const cases: [string[], string][] = [
+      [['--teacher', 'models/x', '--teacher-pooling', 'last,layout'], '--teacher DIR and --teacher-pooling contradict each other'],
+      [['--teacher-steps', '5'], '--teacher-steps and --teacher-pretrain-steps need --teacher-pooling'],
+      [['--no-distill-pretrain'], '--no-distill-pretrain needs --teacher DIR or --teacher-pooling P'],
+      [['--teacher-pooling', 'last,layout', '--embedding-dim', '128'], "the student's --embedding-dim must be 256 (got 128)"],
+      [['--teacher-pooling', 'last,grid'], '--teacher-pooling must be one of last, multiscale, layout'],
+    ];
+    for (const [args, message] of cases) {
+      const r = spawnSync(tsx, [cli, ...args, '--no-export'], { encoding: 'utf8' });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stdout).not.toContain('data: ');
+    }
+  });
+});

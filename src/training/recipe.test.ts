@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recipeDifferences } from './recipe';
+import { recipeDifferences, recipeTeacherDir } from './recipe';
 
 describe('recipeDifferences', () => {
   const saved = { seed: 1, loss: { kind: 'triplet', margin: 0.3, mining: 'semi-hard' }, teacher: null };
@@ -18,5 +18,18 @@ describe('recipeDifferences', () => {
 
   it('counts a setting only one side has as a difference', () => {
     expect(recipeDifferences(saved, { ...saved, 'average from': 200 })).toEqual(['average from: checkpoint unset, this run 200']);
+  });
+});
+
+describe('recipeTeacherDir', () => {
+  it('names a teacher inside the checkpoint folder relative to it, so a copied folder resumes', () => {
+    expect(recipeTeacherDir('checkpoints/fastdistil/teacher/model', 'checkpoints/fastdistil')).toBe('<checkpoints>/teacher/model');
+    expect(recipeTeacherDir('checkpoints/countersign-v7/teacher/model', 'checkpoints/countersign-v7/')).toBe('<checkpoints>/teacher/model');
+  });
+
+  it('keeps any other teacher as given', () => {
+    expect(recipeTeacherDir('models/countersign-v6', 'checkpoints/x')).toBe('models/countersign-v6');
+    expect(recipeTeacherDir('checkpoints/x-other/model', 'checkpoints/x')).toBe('checkpoints/x-other/model');
+    expect(recipeTeacherDir('checkpoints/x', 'checkpoints/x')).toBe('checkpoints/x');
   });
 });

@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'node:path';
 import { canonicalJson } from '../backup/canonical';
 import { hashString } from './data/random';
 import type { TrainOptions } from './trainer';
@@ -23,10 +24,20 @@ export function trainingRecipe(o: TrainOptions, writerIds: readonly string[]): R
     augmentation: o.augment,
     preprocessing: o.preprocessVersion,
     'average from': o.averageFrom ?? null,
-    teacher: o.teacher ?? null,
+    teacher: o.teacher ? { ...o.teacher, dir: recipeTeacherDir(o.teacher.dir, o.checkpointDir) } : null,
     // In order: the order decides which writer gets which proxy.
     'training writers': `${writerIds.length} (${writerIds[0] ?? ''} .. ${writerIds.at(-1) ?? ''}, hash ${hashString(writerIds.join('\n')).toString(16).padStart(8, '0')})`,
   };
+}
+
+/**
+ * The teacher's folder as the recipe records it: a teacher trained by the same command lives inside
+ * the checkpoint folder and is named relative to it ("<checkpoints>/teacher/model"), so a copied or
+ * renamed checkpoint folder still resumes; any other teacher by its path as given.
+ */
+export function recipeTeacherDir(teacherDir: string, checkpointDir: string): string {
+  const rel = relative(resolve(checkpointDir), resolve(teacherDir));
+  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? `<checkpoints>/${rel.split(sep).join('/')}` : teacherDir;
 }
 
 /** The recipe's entries that differ between a checkpoint's run and this one, as readable lines. */

@@ -38,6 +38,16 @@ describe('describeLoss', () => {
     ).toBe('bce; mahalanobis metric; mild augmentation; plus 0.3 x proxy loss (scale 16, margin 0.1); distilled from countersign-v3 (weight 5)');
   });
 
+  it('says when the distillation left out the pretraining', () => {
+    const r = { loss: 'triplet', mining: 'hard', margin: 0.3, metric: 'euclidean', augment: 'mild' } as const;
+    expect(describeLoss({ ...r, teacher: { name: 'runs/pair', weight: 1, trainingOnly: true } })).toBe(
+      'triplet (hard mining, alpha 0.3); euclidean metric; mild augmentation; distilled from runs/pair (weight 1; in the training on the data sets only, not the pretraining)',
+    );
+    expect(describeLoss({ ...r, teacher: { name: 'runs/pair', weight: 1, trainingOnly: false } })).toBe(
+      'triplet (hard mining, alpha 0.3); euclidean metric; mild augmentation; distilled from runs/pair (weight 1)',
+    );
+  });
+
   it("says the pretraining's mining only where it differs from the training's", () => {
     const r = { loss: 'triplet', mining: 'hard', margin: 0.3, metric: 'euclidean', augment: 'mild' } as const;
     expect(describeLoss({ ...r, pretrainMining: 'semi-hard' })).toBe('triplet (hard mining, semi-hard in the pretraining, alpha 0.3); euclidean metric; mild augmentation');

@@ -120,6 +120,7 @@ describe('npm run train -- --teacher-pooling (the distillation teacher trained i
       [['--no-distill-pretrain'], '--no-distill-pretrain needs --teacher DIR or --teacher-pooling P'],
       [['--teacher-pooling', 'last,layout', '--embedding-dim', '128'], "the student's --embedding-dim must be 256 (got 128)"],
       [['--teacher-pooling', 'last,grid'], '--teacher-pooling must be one of last, multiscale, layout'],
+      [['--teacher-pooling', 'last,layout', '--pooling', 'last,layout'], '--teacher-pooling distils into one network: not with several --pooling values'],
     ];
     for (const [args, message] of cases) {
       const r = spawnSync(tsx, [cli, ...args, '--no-export'], { encoding: 'utf8' });

@@ -17,7 +17,6 @@ import type { MetricKind } from '../network';
 import type { Mining } from '../pairs';
 import { checkpointMeta } from '../checkpoint';
 import { readTeacherCard } from '../teacher';
-import { readModelCard } from '../io/modelFiles';
 import { WEIGHT_STORAGES, type WeightStorage } from '../io/quantizeWeights';
 import { train, type TrainOptions } from '../trainer';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
@@ -202,16 +201,18 @@ if (!Number.isInteger(embeddingDim) || embeddingDim < 2 || embeddingDim > 1024) 
   process.exit(2);
 }
 const inputSize = inputSizeOf(preprocessVersion);
-/** Network i's configuration; an ensemble trains one per --pooling value. */
-const cfgFor = (i: number): ModelConfig => ({
+/** A network of this run's input and loss: the student's (or an ensemble member's) or a teacher member's. */
+const networkConfig = (pooling: Pooling, netFilters: readonly number[], dim: number): ModelConfig => ({
   ...DEFAULT_MODEL_CONFIG,
   inputHeight: inputSize.height,
   inputWidth: inputSize.width,
-  filters: (filterSets[i] ?? filters) as ModelConfig['filters'],
-  embeddingDim,
-  ...(poolings[i] === 'last' ? {} : { pooling: poolings[i] }),
+  filters: netFilters as ModelConfig['filters'],
+  embeddingDim: dim,
+  ...(pooling === 'last' ? {} : { pooling }),
   embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2',
 });
+/** Network i's configuration; an ensemble trains one per --pooling value. */
+const cfgFor = (i: number): ModelConfig => networkConfig(poolings[i], filterSets[i] ?? filters, embeddingDim);
 const cfg = cfgFor(0);
 const steps = num(a.steps, TRAIN_DEFAULTS.steps, 'steps');
 // Default: average the second half of the steps (too few steps to average: the best step).
@@ -241,6 +242,10 @@ if (!teacherPoolings.length && (a['teacher-steps'] !== undefined || a['teacher-p
 }
 if ((a['distill-weight'] !== undefined || a['no-distill-pretrain']) && !a.teacher && !teacherPoolings.length) {
   console.error(`${a['no-distill-pretrain'] ? '--no-distill-pretrain' : '--distill-weight'} needs --teacher DIR or --teacher-pooling P`);
+  process.exit(2);
+}
+if (teacherPoolings.length && poolings.length > 1) {
+  console.error('--teacher-pooling distils into one network: not with several --pooling values');
   process.exit(2);
 }
 if (teacherPoolings.length) {
@@ -389,7 +394,7 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
   const { net, meta } = await train(trainImages, valRasters, o, log);
   log(`trained ${meta.step} steps in ${(meta.seconds / 60).toFixed(1)} min; best validation skilled EER ${(100 * meta.bestScore).toFixed(2)}% at step ${meta.bestStep}`);
   if (s.averageFrom !== undefined) log(`exporting the mean of the weights after steps ${s.averageFrom + 1}-${meta.step} (${meta.averageCount ?? 0} snapshots), not the best step`);
-  if (a['no-export'] && !m.exportAnyway) return;
+  if (a['no-export'] && !m.exportAnyway) return undefined;
   const card = await exportModel({
     net,
     dir: m.out,
@@ -429,6 +434,7 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
   });
   printMetrics(card, log);
   log(`exported ${m.out}`);
+  return card;
 }
 
 /**
@@ -443,9 +449,16 @@ async function trainEnsemble(e: { poolings: Pooling[]; cfgFor: (i: number) => Mo
     await trainNetwork({ cfg: e.cfgFor(i), seed: e.seed + i, ckpt: dir, out: join(dir, 'model'), id: `${e.id}-m${i}-${pooling}`, log: (s) => e.log(`${label}: ${s}`), s: e.s, exportAnyway: e.exportAnyway });
     memberDirs.push(join(dir, 'model'));
   }
+  if (a['no-export'] && !e.exportAnyway) return undefined;
   const card = await combineExported({ dirs: memberDirs, out: e.out, version: a.version ?? '1.0.0', command, validation });
   printMetrics(card, e.log);
   e.log(`exported ${e.out}: ensemble of ${e.poolings.length} networks (${e.poolings.join(', ')})`);
+  return card;
+}
+
+/** One network, or an ensemble of one per pooling; its card, unless not exported. */
+function trainModel(m: Parameters<typeof trainEnsemble>[0]): Promise<ModelCard | undefined> {
+  return m.poolings.length === 1 ? trainNetwork({ ...m, cfg: m.cfgFor(0) }) : trainEnsemble(m);
 }
 
 function printMetrics(card: ModelCard, log: (s: string) => void) {
@@ -456,25 +469,23 @@ const started = Date.now();
 if (teacherPoolings.length) {
   // The teacher first (resumable like any run, in <checkpoints>/teacher), then the student learns from its export.
   const t0 = Date.now();
-  const { pooling: _studentPooling, ...base } = cfgFor(0);
-  const tcfg = (i: number): ModelConfig => ({ ...base, filters: DEFAULT_MODEL_CONFIG.filters, embeddingDim: DEFAULT_MODEL_CONFIG.embeddingDim, ...(teacherPoolings[i] === 'last' ? {} : { pooling: teacherPoolings[i] }) });
-  const tlog = (s: string) => log(`teacher ${s}`);
-  const teacherSchedule: Schedule = { steps: teacherSteps, preSteps: teacherPreSteps, averageFrom: teacherSteps >= 4 ? Math.floor(teacherSteps / 2) : undefined, teacher: undefined, distilPretrain: false };
   const tdir = join(ckpt, 'teacher');
-  const tspec = { cfgFor: tcfg, seed: seed + 1000, ckpt: tdir, out: join(tdir, 'model'), id: `${id}-teacher`, log: tlog, s: teacherSchedule, exportAnyway: true };
-  if (teacherPoolings.length === 1) await trainNetwork({ ...tspec, cfg: tcfg(0) });
-  else await trainEnsemble({ ...tspec, poolings: teacherPoolings });
+  const teacherCard = await trainModel({
+    poolings: teacherPoolings,
+    cfgFor: (i) => networkConfig(teacherPoolings[i], DEFAULT_MODEL_CONFIG.filters, DEFAULT_MODEL_CONFIG.embeddingDim),
+    seed: seed + 1000,
+    ckpt: tdir,
+    out: join(tdir, 'model'),
+    id: `${id}-teacher`,
+    log: (s) => log(`teacher ${s}`),
+    s: { steps: teacherSteps, preSteps: teacherPreSteps, averageFrom: teacherSteps >= 4 ? Math.floor(teacherSteps / 2) : undefined, teacher: undefined, distilPretrain: false },
+    exportAnyway: true,
+  });
   // Its card's training time (pretraining included), so a resumed run counts the teacher's whole time, not this call's.
-  studentSchedule.teacherMinutes = readModelCard(tspec.out).training.seconds / 60;
+  studentSchedule.teacherMinutes = teacherCard!.training.seconds / 60;
   log(`the teacher took ${((Date.now() - t0) / 60000).toFixed(1)} min in this call (${studentSchedule.teacherMinutes.toFixed(1)} min of training in all); now the student`);
 }
-if (poolings.length === 1) {
-  await trainNetwork({ cfg, seed, ckpt, out, id, log, s: studentSchedule });
-} else if (a['no-export']) {
-  for (const [i, pooling] of poolings.entries()) await trainNetwork({ cfg: cfgFor(i), seed: seed + i, ckpt: join(ckpt, `m${i}-${pooling}`), out: '', id: '', log: (s) => log(`member ${i + 1}/${poolings.length} (${pooling}): ${s}`), s: studentSchedule });
-} else {
-  await trainEnsemble({ poolings, cfgFor, seed, ckpt, out, id, log, s: studentSchedule });
-}
+await trainModel({ poolings, cfgFor, seed, ckpt, out, id, log, s: studentSchedule });
 if (!a['no-export'] && resolve(dirname(out)) === resolve('models')) {
   // A model exported into models/ becomes the app's default.
   const index: ModelIndex = { default: id, models: [id] };

@@ -1,3 +1,4 @@
+import { DEFAULT_MODEL_CONFIG } from '../model/config';
 import type { LossKind } from './losses';
 import type { Mining } from './pairs';
 
@@ -8,14 +9,20 @@ import type { Mining } from './pairs';
  */
 export const TRAIN_DEFAULTS = {
   /** Where plain `npm run train` exports: the shipped model. */
-  out: 'models/countersign-v6',
-  /** What the embedding layer reads (several, comma-separated: an ensemble). */
-  pooling: 'last',
+  out: 'models/countersign-v7',
+  /** What the embedding layer reads (several, comma-separated: an ensemble, one network per value). */
+  pooling: 'last,layout',
+  /**
+   * The conv filters of each network of the default --pooling ('/' between networks): a half-width
+   * last network beside a full-size layout network. Only with the default --pooling; a --pooling given
+   * without --filters gets DEFAULT_MODEL_CONFIG.filters for every network.
+   */
+  filters: '16,24,48,64,96/24,32,64,96,128',
   /** Synthetic pretraining steps, then training steps. */
-  pretrainSteps: 300,
-  steps: 800,
+  pretrainSteps: 200,
+  steps: 600,
   /** Validation every N steps (progress, and the pretraining's choice of step; the export is the weight average). */
-  evalEvery: 100,
+  evalEvery: 200,
   loss: 'triplet' as LossKind,
   mining: 'semi-hard' as Mining,
   pretrainMining: 'semi-hard' as Mining,
@@ -26,3 +33,12 @@ export const TRAIN_DEFAULTS = {
   /** Per worker: writers x (genuine + forged). */
   batch: { writers: 6, genuine: 4, forged: 2 },
 } as const;
+
+/**
+ * The --filters a run uses: as given, else the shipped recipe's per-network filters when --pooling
+ * is the default too, else the full-size filters for every network (so a command that names its
+ * --pooling, e.g. `--pooling last,layout`, trains what it did before the recipe changed).
+ */
+export function filtersFlag(given: { filters?: string; pooling?: string }): string {
+  return given.filters ?? (given.pooling === undefined ? TRAIN_DEFAULTS.filters : DEFAULT_MODEL_CONFIG.filters.join(','));
+}

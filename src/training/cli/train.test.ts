@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelCard } from '../../model/modelCard';
 import { sharedDataset } from '../../testing/sharedData';
+import { TRAIN_DEFAULTS } from '../defaults';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const cli = join(process.cwd(), 'src/training/cli/train.ts');
@@ -118,9 +119,10 @@ describe('npm run train -- --teacher-pooling (the distillation teacher trained i
       [['--teacher', 'models/x', '--teacher-pooling', 'last,layout'], '--teacher DIR and --teacher-pooling contradict each other'],
       [['--teacher-steps', '5'], '--teacher-steps and --teacher-pretrain-steps need --teacher-pooling'],
       [['--no-distill-pretrain'], '--no-distill-pretrain needs --teacher DIR or --teacher-pooling P'],
-      [['--teacher-pooling', 'last,layout', '--embedding-dim', '128'], "the student's --embedding-dim must be 256 (got 128)"],
+      [['--teacher-pooling', 'last,layout', '--pooling', 'layout', '--embedding-dim', '128'], "the student's --embedding-dim must be 256 (got 128)"],
       [['--teacher-pooling', 'last,grid'], '--teacher-pooling must be one of last, multiscale, layout'],
       [['--teacher-pooling', 'last,layout', '--pooling', 'last,layout'], '--teacher-pooling distils into one network: not with several --pooling values'],
+      [['--teacher-pooling', 'last,layout'], `not with several --pooling values (the default is ${TRAIN_DEFAULTS.pooling}; give one, e.g. --pooling layout)`],
     ];
     for (const [args, message] of cases) {
       const r = spawnSync(tsx, [cli, ...args, '--no-export'], { encoding: 'utf8' });

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { TRAIN_DEFAULTS } from '../defaults';
+import { TRAIN_DEFAULTS, filtersFlag } from '../defaults';
 import { DEFAULT_MODEL_CONFIG, POOLINGS, type ModelConfig, type Pooling } from '../../model/config';
 import type { ModelCard, ModelIndex } from '../../model/modelCard';
 import { combineExported } from '../export/combineModels';
@@ -60,8 +60,9 @@ const USAGE = `npm run train -- [options]
   --uniform-writers    choose each batch's writers uniformly over all data sets instead (before countersign-v3)
   --preprocess V       pp1 (binary ink, default) | pp2 (centre line redrawn with one pen width), both 96x192;
                        or a full name, e.g. pp1-otsu-binary-128x256 (binary ink at a finer scale)
-  --filters A,B,C,D,E  filters of the five conv stages (default 24,32,64,96,128; fewer is faster); for an ensemble
-                       one set for all its networks, or one per --pooling value separated by /
+  --filters A,B,C,D,E  filters of the five conv stages (fewer is faster); for an ensemble one set for all its
+                       networks, or one per --pooling value separated by / (default ${TRAIN_DEFAULTS.filters} with the
+                       default --pooling; with a --pooling given, ${DEFAULT_MODEL_CONFIG.filters.join(',')} for every network)
   --embedding-dim N    size of the embedding (default ${DEFAULT_MODEL_CONFIG.embeddingDim}); e.g. 256 to distil from a two-network
                        ensemble (--teacher), whose embedding is its members' side by side
   --pooling P          what the embedding layer reads (default ${TRAIN_DEFAULTS.pooling}): last, the fifth conv's global avg + max |
@@ -170,7 +171,7 @@ if (!AGGREGATES.includes(aggregate)) {
   process.exit(2);
 }
 // One filter set for every network, or one per --pooling value separated by '/'.
-const filterSets = (a.filters ?? DEFAULT_MODEL_CONFIG.filters.join(',')).split('/').map((f) => f.split(',').map(Number));
+const filterSets = filtersFlag(a).split('/').map((f) => f.split(',').map(Number));
 if (filterSets.some((fs) => fs.length !== 5 || fs.some((f) => !Number.isInteger(f) || f < 1 || f > 512))) {
   console.error(`--filters needs five whole numbers from 1 to 512, e.g. 24,32,64,96,128, or one such set per --pooling value separated by / (got ${a.filters})`);
   process.exit(2);
@@ -245,7 +246,9 @@ if ((a['distill-weight'] !== undefined || a['no-distill-pretrain']) && !a.teache
   process.exit(2);
 }
 if (teacherPoolings.length && poolings.length > 1) {
-  console.error('--teacher-pooling distils into one network: not with several --pooling values');
+  console.error(
+    `--teacher-pooling distils into one network: not with several --pooling values${a.pooling === undefined ? ` (the default is ${TRAIN_DEFAULTS.pooling}; give one, e.g. --pooling layout)` : ''}`,
+  );
   process.exit(2);
 }
 if (teacherPoolings.length) {

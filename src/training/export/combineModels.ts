@@ -4,6 +4,7 @@ import { combineMembers } from '../../model/ensemble';
 import { isPreprocessVersion } from '../../preprocessing';
 import { loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
 import { exportModel, type ExportInput } from './exportModel';
+import { describeEnsembleLoss } from './lossDescription';
 import { savedExportable, validationSets } from './savedModel';
 
 export interface CombineInput {
@@ -63,7 +64,7 @@ export async function combineExported(x: CombineInput): Promise<ModelCard> {
       training: {
         ...first.training,
         command: x.command,
-        loss: cards.map((c) => `${c.id}: ${c.training.loss}`).join('; '),
+        loss: describeEnsembleLoss(cards.map((c) => ({ id: c.id, loss: c.training.loss }))),
         seconds: cards.reduce((n, c) => n + c.training.seconds, 0),
       },
       ensemble: {

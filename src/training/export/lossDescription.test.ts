@@ -1,24 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ModelCard } from '../../model/modelCard';
-import { describeLoss } from './lossDescription';
+import { describeEnsembleLoss, describeLoss } from './lossDescription';
 
 const shippedId = (JSON.parse(readFileSync('models/index.json', 'utf8')) as { default: string }).default;
 const shipped = JSON.parse(readFileSync(`models/${shippedId}/model-card.json`, 'utf8')) as ModelCard;
 
 describe('describeLoss', () => {
   it('describes the shipped recipe (npm run train defaults) as the shipped model card says', () => {
-    expect(
-      describeLoss({
-        loss: 'triplet',
-        mining: 'semi-hard',
-        margin: 0.3,
-        metric: 'euclidean',
-        augment: 'mild',
-        proxy: { weight: 0.1, scale: 16, margin: 0.1, lrFactor: 10 },
-        proxyInPretraining: true,
-      }),
-    ).toBe(shipped.training.loss);
+    const network = describeLoss({
+      loss: 'triplet',
+      mining: 'semi-hard',
+      margin: 0.3,
+      metric: 'euclidean',
+      augment: 'mild',
+      proxy: { weight: 0.1, scale: 16, margin: 0.1, lrFactor: 10 },
+      proxyInPretraining: true,
+    });
+    const members = shipped.ensemble?.members ?? [];
+    expect(shipped.training.loss).toBe(members.length ? describeEnsembleLoss(members.map((m) => ({ id: m.id, loss: network }))) : network);
+  });
+
+  it("writes an ensemble's loss once when its networks share it, else each member's after its id", () => {
+    expect(describeEnsembleLoss([{ id: 'a', loss: 'triplet' }, { id: 'b', loss: 'triplet' }])).toBe('triplet (each network)');
+    expect(describeEnsembleLoss([{ id: 'a', loss: 'triplet' }, { id: 'b', loss: 'bce' }])).toBe('a: triplet; b: bce');
   });
 
   it('names contrastive margins, other losses, the proxy without its own rate, and a teacher', () => {

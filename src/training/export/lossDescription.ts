@@ -32,3 +32,12 @@ export function describeLoss(r: LossRecipe): string {
   if (r.teacher) parts.push(`distilled from ${r.teacher.name} (weight ${r.teacher.weight}${r.teacher.trainingOnly ? '; in the training on the data sets only, not the pretraining' : ''})`);
   return parts.join('; ');
 }
+
+/**
+ * An ensemble card's loss line: its members' lines, each after the member's id, or the one line
+ * once when every member was trained the same way (an ensemble of one recipe, e.g. `--pooling A,B`).
+ */
+export function describeEnsembleLoss(members: readonly { id: string; loss: string }[]): string {
+  const lines = new Set(members.map((m) => m.loss));
+  return lines.size === 1 ? `${members[0].loss} (each network)` : members.map((m) => `${m.id}: ${m.loss}`).join('; ');
+}

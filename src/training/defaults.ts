@@ -32,6 +32,14 @@ export const TRAIN_DEFAULTS = {
   proxy: { weight: 0.1, scale: 16, margin: 0.1, lrFactor: 10 },
   /** Per worker: writers x (genuine + forged). */
   batch: { writers: 6, genuine: 4, forged: 2 },
+  /** Adam's learning rate. */
+  lr: 1e-3,
+  /** Data-parallel worker threads (their count changes the batch, so it is part of the recipe). */
+  workers: 2,
+  /** The first network's seed; an ensemble's networks take seed, seed + 1, ... */
+  seed: 1,
+  /** Synthetic writers to pretrain on (generated once into .cache/synthetic). */
+  syntheticWriters: 1000,
 } as const;
 
 /**

@@ -43,14 +43,14 @@ const USAGE = `npm run train -- [options]
   --proxy-lr F         the proxies' learning rate as a multiple of --lr (default ${TRAIN_DEFAULTS.proxy.lrFactor})
   --proxy-pretrain     use the proxy term in the pretraining too, with its own proxies for the pretraining
                        writers (default when --proxy-weight is above 0); --no-proxy-pretrain: training only
-  --lr X               Adam learning rate (default 0.001)
+  --lr X               Adam learning rate (default ${TRAIN_DEFAULTS.lr})
   --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default ${TRAIN_DEFAULTS.batch.writers} x (${TRAIN_DEFAULTS.batch.genuine} + ${TRAIN_DEFAULTS.batch.forged}))
-  --workers N          worker threads (default 2)
-  --seed N             (default 1)
+  --workers N          worker threads (default ${TRAIN_DEFAULTS.workers})
+  --seed N             (default ${TRAIN_DEFAULTS.seed})
   --eval-every N       validation every N steps (default ${TRAIN_DEFAULTS.evalEvery})
   --augment PRESET     strong | mild | none (default mild)
   --version V          model version string (default 1.0.0)
-  --synthetic N        pretrain on N synthetic writers first (default 1000; 0: none), generated once into .cache/synthetic, scan and pad looks mixed
+  --synthetic N        pretrain on N synthetic writers first (default ${TRAIN_DEFAULTS.syntheticWriters}; 0: none), generated once into .cache/synthetic, scan and pad looks mixed
   --synthetic-indic M  and on M more synthetic writers of Bengali and Devanagari script only (default 0; writers 200000+)
   --pretrain DIRS      or pretrain on these data sets first (their training writers)
   --pretrain-steps N   pretraining steps (default ${TRAIN_DEFAULTS.pretrainSteps}); the steps above are the fine-tuning that follows
@@ -153,7 +153,7 @@ const dataDirs = (a.data ?? '../shared/data/cedar-dev,../shared/data/bhsig260-be
 const out = a.out ?? TRAIN_DEFAULTS.out;
 const id = basename(out);
 const ckpt = a.checkpoints ?? join('checkpoints', id);
-const seed = num(a.seed, 1, 'seed');
+const seed = num(a.seed, TRAIN_DEFAULTS.seed, 'seed');
 const augmentName = a.augment ?? 'mild';
 if (!(augmentName in AUGMENT_PRESETS)) {
   console.error(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}\n\n${USAGE}`);
@@ -317,9 +317,9 @@ const opts: TrainOptions = {
   loss: { kind: loss, mining, margin, proxy },
   metric,
   steps,
-  lr: num(a.lr, 1e-3, 'lr'),
+  lr: num(a.lr, TRAIN_DEFAULTS.lr, 'lr'),
   batch: { writers: num(a.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(a.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(a.forged, TRAIN_DEFAULTS.batch.forged, 'forged'), balanceDatasets: !a['uniform-writers'] },
-  workers: num(a.workers, 2, 'workers'),
+  workers: num(a.workers, TRAIN_DEFAULTS.workers, 'workers'),
   seed,
   evalEvery: num(a['eval-every'], TRAIN_DEFAULTS.evalEvery, 'eval-every'),
   checkpointDir: ckpt,
@@ -332,7 +332,7 @@ const opts: TrainOptions = {
 };
 
 // Optional pretraining (synthetic writers or other data sets), then training on --data from its weights.
-const syntheticWriters = num(a.synthetic, 1000, 'synthetic');
+const syntheticWriters = num(a.synthetic, TRAIN_DEFAULTS.syntheticWriters, 'synthetic');
 const pretrainDirs = (a.pretrain ?? '').split(',').filter(Boolean);
 // Order as in `--pretrain <indic set> --synthetic N`, the run this flag reproduces.
 const indicWriters = num(a['synthetic-indic'], 0, 'synthetic-indic');

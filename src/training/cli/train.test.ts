@@ -61,6 +61,9 @@ describe('npm run train -- --pooling A,B (an ensemble in one command)', () => {
     const r = spawnSync(tsx, [cli, '--pooling', 'last,layout', '--filters', '8,8,16,16,16/8,8,8,16,16/8,8,8,8,8', '--no-export'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--filters gives 3 filter sets for 2 --pooling values; give one set, or one per value');
+    const lossless = spawnSync(tsx, [cli, '--loss', 'lossless', '--no-export'], { encoding: 'utf8' });
+    expect(lossless.status).toBe(2);
+    expect(lossless.stderr).toContain(`not with --loss lossless (the default is ${TRAIN_DEFAULTS.pooling}; give one, e.g. --pooling last)`);
     const bad = spawnSync(tsx, [cli, '--pooling', 'last,grid'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--pooling must be one of last, multiscale, layout, or several of them comma-separated/);

@@ -183,7 +183,9 @@ if (poolings.length === 0 || !poolings.every((p) => POOLINGS.includes(p))) {
   process.exit(2);
 }
 if (poolings.length > 1 && loss === 'lossless') {
-  console.error('an ensemble (--pooling with several values) needs unit-length embeddings: not with --loss lossless');
+  console.error(
+    `an ensemble (--pooling with several values) needs unit-length embeddings: not with --loss lossless${a.pooling === undefined ? ` (the default is ${TRAIN_DEFAULTS.pooling}; give one, e.g. --pooling last)` : ''}`,
+  );
   process.exit(2);
 }
 if (filterSets.length > 1 && filterSets.length !== poolings.length) {

@@ -178,14 +178,14 @@ if (filterSets.some((fs) => fs.length !== 5 || fs.some((f) => !Number.isInteger(
 }
 const filters = filterSets[0];
 const poolings = (a.pooling ?? TRAIN_DEFAULTS.pooling).split(',').filter(Boolean) as Pooling[];
+/** For a refusal of several networks: when they came from the default --pooling, say so and how to pick one. */
+const defaultPoolingHint = (example: Pooling) => (a.pooling === undefined ? ` (the default is ${TRAIN_DEFAULTS.pooling}; give one, e.g. --pooling ${example})` : '');
 if (poolings.length === 0 || !poolings.every((p) => POOLINGS.includes(p))) {
   console.error(`--pooling must be one of ${POOLINGS.join(', ')}, or several of them comma-separated for an ensemble (got ${a.pooling})`);
   process.exit(2);
 }
 if (poolings.length > 1 && loss === 'lossless') {
-  console.error(
-    `an ensemble (--pooling with several values) needs unit-length embeddings: not with --loss lossless${a.pooling === undefined ? ` (the default is ${TRAIN_DEFAULTS.pooling}; give one, e.g. --pooling last)` : ''}`,
-  );
+  console.error(`an ensemble (--pooling with several values) needs unit-length embeddings: not with --loss lossless${defaultPoolingHint('last')}`);
   process.exit(2);
 }
 if (filterSets.length > 1 && filterSets.length !== poolings.length) {
@@ -248,9 +248,7 @@ if ((a['distill-weight'] !== undefined || a['no-distill-pretrain']) && !a.teache
   process.exit(2);
 }
 if (teacherPoolings.length && poolings.length > 1) {
-  console.error(
-    `--teacher-pooling distils into one network: not with several --pooling values${a.pooling === undefined ? ` (the default is ${TRAIN_DEFAULTS.pooling}; give one, e.g. --pooling layout)` : ''}`,
-  );
+  console.error(`--teacher-pooling distils into one network: not with several --pooling values${defaultPoolingHint('layout')}`);
   process.exit(2);
 }
 if (teacherPoolings.length) {

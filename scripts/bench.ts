@@ -15,6 +15,7 @@
  * backend it measures our model and the SigNet peer (Dey et al. 2017, random weights) in the same
  * page: cold start, warm verification p50/p95, batch-16 embedding throughput, enrolling customers
  * with 5 references, tf.memory() before/after many verifications. Writes JSON and prints a table.
+ * Each backend runs in a freshly launched browser, so none measures in another's leftovers.
  *
  * Full protocol on every backend: cold x3 (median), verification x100 (>= 50), memory x200,
  * 100 customers x 5 references. Backends slower than wasm (software WebGPU, webgl, cpu) stop a
@@ -401,6 +402,7 @@ async function main(): Promise<void> {
         questioned: images.files.questioned.replace(`${resolve(repoRoot, '..')}/`, '../'),
         references: images.files.refs.map((f) => f.replace(`${resolve(repoRoot, '..')}/`, '../')),
         pool: images.files.pool,
+        browsers: 'one freshly launched Chromium per backend, in the order measured',
         cold: `median of ${o.cold} fresh browser contexts; navigation start to ready (backend init + model fetch + warm-up; peer: backend init + random weights + warm-up)`,
         verify: 'CountersignService.verify as the app runs it: store reads, browser decode, preprocess, embed, distances to the 5 references and between them, decision rule (peer: the same steps with the SigNet embedding)',
         budget_s: o.budgetS,
@@ -420,8 +422,14 @@ async function main(): Promise<void> {
     }, 5000);
     const perBackend: Record<string, unknown> = {};
     fresh.conditions.per_backend = perBackend;
-    for (const backend of o.backends) {
+    for (const [i, backend] of o.backends.entries()) {
       log(`\n== ${backend}`);
+      // Each backend in a browser of its own: the one before it (SwiftShader's GPU process above
+      // all) leaves threads and memory behind that slowed the next backend's figures.
+      if (i > 0) {
+        await browser.close();
+        browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });
+      }
       seen = { training: false, playwright: false, samples: 0, maxLoad: 0 };
       const started = new Date().toISOString();
       const unlimited = backend === 'wasm';

@@ -424,8 +424,9 @@ async function main(): Promise<void> {
     fresh.conditions.per_backend = perBackend;
     for (const [i, backend] of o.backends.entries()) {
       log(`\n== ${backend}`);
-      // Each backend in a browser of its own: the one before it (SwiftShader's GPU process above
-      // all) leaves threads and memory behind that slowed the next backend's figures.
+      // Each backend in a browser of its own, so the one before it (SwiftShader's GPU process above
+      // all) cannot load the machine while the next is measured (BENCHMARKS.md: wasm after webgpu in
+      // one browser measured 14.2 ms p50, in its own 12.3, one pair).
       if (i > 0) {
         await browser.close();
         browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS });

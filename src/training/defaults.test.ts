@@ -20,7 +20,7 @@ describe('TRAIN_DEFAULTS', () => {
 
 describe('filtersFlag', () => {
   it("gives the shipped recipe's filters only with its pooling; a --pooling given alone keeps full-size networks", () => {
-    expect(filtersFlag({})).toBe('16,24,48,64,96/24,32,64,96,128');
+    expect(filtersFlag({})).toBe('24,32,64,96,128/24,32,64,96,128');
     expect(filtersFlag({ pooling: 'last,layout' })).toBe('24,32,64,96,128');
     expect(filtersFlag({ pooling: 'layout' })).toBe('24,32,64,96,128');
     expect(filtersFlag({ filters: '8,8,8,8,8' })).toBe('8,8,8,8,8');

@@ -9,15 +9,16 @@ import type { Mining } from './pairs';
  */
 export const TRAIN_DEFAULTS = {
   /** Where plain `npm run train` exports: the shipped model. */
-  out: 'models/countersign-v7',
+  out: 'models/countersign-v8',
   /** What the embedding layer reads (several, comma-separated: an ensemble, one network per value). */
   pooling: 'last,layout',
   /**
-   * The conv filters of each network of the default --pooling ('/' between networks): a half-width
-   * last network beside a full-size layout network. Only with the default --pooling; a --pooling given
-   * without --filters gets DEFAULT_MODEL_CONFIG.filters for every network.
+   * The conv filters of each network of the default --pooling ('/' between networks): two full-size
+   * networks (countersign-v8; v7 had a half-width last network, `16,24,48,64,96/24,32,64,96,128`).
+   * Only with the default --pooling; a --pooling given without --filters gets
+   * DEFAULT_MODEL_CONFIG.filters for every network.
    */
-  filters: '16,24,48,64,96/24,32,64,96,128',
+  filters: '24,32,64,96,128/24,32,64,96,128',
   /** Synthetic pretraining steps, then training steps. */
   pretrainSteps: 200,
   steps: 600,

@@ -23,10 +23,26 @@ export function parseReferBandPercent(text: string): number {
   return Math.round(v * 100) / 10000;
 }
 
+/** An operating point's kind: its name before the parenthesised target ("lenient (validation FRR 2%)" -> "lenient"). */
+function pointKind(name: string): string {
+  return name.split(' (')[0];
+}
+
+/**
+ * The card's operating point a stored name means: the one of that name, else the one of the same kind
+ * when a newer card redefined its target (a teller's "lenient" stays lenient), else none.
+ */
+function matchOperatingPoint(name: unknown, rule: DecisionRule): string | null {
+  if (typeof name !== 'string') return null;
+  if (rule.operatingPoints.some((p) => p.name === name)) return name;
+  const sameKind = rule.operatingPoints.filter((p) => pointKind(p.name) === pointKind(name));
+  return sameKind.length === 1 ? sameKind[0].name : null;
+}
+
 /** Coerces a stored value into a policy (unknown operating points fall back to the default). */
 export function normalisePolicy(value: unknown, rule: DecisionRule): DecisionPolicy {
   const v = (value && typeof value === 'object' ? value : {}) as Partial<DecisionPolicy>;
-  const op = typeof v.operatingPoint === 'string' && rule.operatingPoints.some((p) => p.name === v.operatingPoint) ? v.operatingPoint : null;
+  const op = matchOperatingPoint(v.operatingPoint, rule);
   const band =
     typeof v.referBand === 'number' && Number.isFinite(v.referBand) && v.referBand >= REFER_BAND_MIN && v.referBand <= REFER_BAND_MAX ? v.referBand : null;
   return { operatingPoint: op, referBand: band };

@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PREPROCESS_VERSION } from '../preprocessing';
 import { SignatureStore } from '../storage';
-import { normalisePolicy, parseReferBandPercent, ruleWithPolicy } from './policy';
 import { reembedStale, type ReembedTarget } from './reembed';
 
 const opened: SignatureStore[] = [];
@@ -71,23 +70,5 @@ describe('re-embedding after a model change', () => {
     const p = await reembedStale(s, target('2'));
     expect(p.skipped).toBe(1);
     expect((await s.staleReferenceIds('m', '2')).length).toBe(1);
-  });
-});
-
-describe('decision policy', () => {
-  const rule = { aggregate: 'min' as const, globalScale: 0.5, priorWeight: 2, threshold: 1.3, referBand: 0.08, operatingPoints: [{ name: 'strict', threshold: 1, validationFar: 0.01, validationFrr: 0.2 }] };
-  it('parses the refer band and refuses bad values with a message', () => {
-    expect(parseReferBandPercent('10')).toBe(0.1);
-    expect(parseReferBandPercent(' 7,5 ')).toBe(0.075);
-    expect(() => parseReferBandPercent('abc')).toThrow(/number of percent/);
-    expect(() => parseReferBandPercent('80')).toThrow(/between 0% and 50%/);
-    expect(() => parseReferBandPercent('')).toThrow();
-  });
-  it('normalises stored values and applies the band', () => {
-    expect(normalisePolicy({ operatingPoint: 'strict', referBand: 0.2 }, rule)).toEqual({ operatingPoint: 'strict', referBand: 0.2 });
-    expect(normalisePolicy({ operatingPoint: 'gone', referBand: 9 }, rule)).toEqual({ operatingPoint: null, referBand: null });
-    expect(normalisePolicy('junk', rule)).toEqual({ operatingPoint: null, referBand: null });
-    expect(ruleWithPolicy(rule, { operatingPoint: null, referBand: 0.2 }).referBand).toBe(0.2);
-    expect(ruleWithPolicy(rule, { operatingPoint: null, referBand: null })).toBe(rule);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaUnderCurve, equalErrorRate, ratesAt, rocPoints, thresholdForFar } from './metrics';
+import { areaUnderCurve, equalErrorRate, ratesAt, rocPoints, thresholdForFar, thresholdForFrr } from './metrics';
 
 describe('metrics on known score sets (lower score = genuine)', () => {
   it('perfect separation: EER 0, AUC 1', () => {
@@ -44,6 +44,15 @@ describe('metrics on known score sets (lower score = genuine)', () => {
     const f = [0.15, 0.5, 0.6, 0.7];
     expect(thresholdForFar(g, f, 0).threshold).toBe(0.1);
     expect(thresholdForFar(g, f, 0.25)).toMatchObject({ threshold: 0.4, far: 0.25, frr: 0 });
+  });
+
+  it('threshold for a target FRR: the strictest that rejects at most that share of genuine', () => {
+    const g = [0.1, 0.2, 0.3, 0.4];
+    const f = [0.15, 0.5, 0.6, 0.7];
+    expect(thresholdForFrr(g, f, 0)).toMatchObject({ threshold: 0.4, far: 0.25, frr: 0 });
+    expect(thresholdForFrr(g, f, 0.25)).toMatchObject({ threshold: 0.3, far: 0.25, frr: 0.25 });
+    expect(thresholdForFrr(g, f, 0.5)).toMatchObject({ threshold: 0.2, far: 0.25, frr: 0.5 });
+    expect(thresholdForFrr(g, f, 1).threshold).toBe(-Infinity);
   });
 
   it('refuses empty score sets', () => {

@@ -87,3 +87,10 @@ export function thresholdForFar(genuine: readonly number[], forged: readonly num
   for (const p of pts) if (p.far <= targetFar) best = p;
   return best;
 }
+
+/** Smallest threshold whose FRR is at most `targetFrr` (the strictest that still accepts that share of genuine). */
+export function thresholdForFrr(genuine: readonly number[], forged: readonly number[], targetFrr: number): RatesAt {
+  const pts = rocPoints(genuine, forged);
+  for (const p of pts) if (p.frr <= targetFrr) return p;
+  return pts[pts.length - 1];
+}

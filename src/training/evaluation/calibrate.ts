@@ -1,6 +1,6 @@
 import type { DistanceHead } from '../../model/distanceHead';
 import type { Aggregate, DecisionRule, OperatingPoint } from '../../verification/decision';
-import { equalErrorRate, ratesAt, thresholdForFar } from '../../verification/metrics';
+import { equalErrorRate, ratesAt, thresholdForFar, thresholdForFrr } from '../../verification/metrics';
 import { protocolScores, withinWriterDistances, type WriterEmbeddings } from './protocol';
 
 function median(xs: number[]): number {
@@ -9,11 +9,32 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** Validation targets of the teller's two alternative operating points. */
+export const STRICT_FAR = 0.01;
+export const LENIENT_FRR = 0.02;
+
+/**
+ * The strict point's threshold for one enrolment size: validation FAR at most STRICT_FAR, never above
+ * the balanced (EER) threshold, so "strict" can only reject more than the default.
+ */
+export function strictThreshold(genuine: readonly number[], skilled: readonly number[], balanced: number): number {
+  return Math.min(balanced, thresholdForFar(genuine, skilled, STRICT_FAR).threshold);
+}
+
+/**
+ * The lenient point's threshold for one enrolment size: validation FRR at most LENIENT_FRR, never below
+ * the balanced threshold, so "lenient" can only accept more than the default. (Defined by a FAR of 10%
+ * before, it was stricter than the default wherever the EER was above 10%, e.g. with one reference.)
+ */
+export function lenientThreshold(genuine: readonly number[], skilled: readonly number[], balanced: number): number {
+  return Math.max(balanced, thresholdForFrr(genuine, skilled, LENIENT_FRR).threshold);
+}
+
 /**
  * Fixes the decision rule on validation writers only: the global scale prior is the median
  * within-writer genuine distance; for each number of references (1..5) the shipped threshold
- * is the skilled-forgery EER point of that enrollment size, and the operating points are the
- * thresholds at validation FAR 1% and 10%. Reported FAR/FRR pool all sizes.
+ * is the skilled-forgery EER point of that enrollment size, and the operating points are
+ * strictThreshold and lenientThreshold around it. Reported FAR/FRR pool all sizes.
  */
 export function calibrate(
   validation: WriterEmbeddings[],
@@ -25,8 +46,8 @@ export function calibrate(
   const globalScale = median(withinWriterDistances(validation, head));
   const base = { aggregate, globalScale, priorWeight };
   const perK = [1, 2, 3, 4, 5].map((k) => protocolScores(validation, k, head, base));
-  const point = (name: string, pick: (genuine: number[], skilled: number[]) => number): OperatingPoint => {
-    const thresholds = perK.map((s) => pick(s.genuine, s.skilled));
+  const point = (name: string, pick: (genuine: number[], skilled: number[], k: number) => number): OperatingPoint => {
+    const thresholds = perK.map((s, i) => pick(s.genuine, s.skilled, i));
     let fa = 0;
     let fr = 0;
     let nf = 0;
@@ -41,10 +62,11 @@ export function calibrate(
     return { name, threshold: thresholds[4], thresholds, validationFar: fa / nf, validationFrr: fr / ng };
   };
   const balanced = point('balanced (validation EER)', (g, f) => equalErrorRate(g, f).threshold);
+  const pct = (x: number) => `${x * 100}%`;
   const operatingPoints = [
-    point('strict (validation FAR 1%)', (g, f) => thresholdForFar(g, f, 0.01).threshold),
+    point(`strict (validation FAR ${pct(STRICT_FAR)})`, (g, f, i) => strictThreshold(g, f, balanced.thresholds![i])),
     balanced,
-    point('lenient (validation FAR 10%)', (g, f) => thresholdForFar(g, f, 0.1).threshold),
+    point(`lenient (validation FRR ${pct(LENIENT_FRR)})`, (g, f, i) => lenientThreshold(g, f, balanced.thresholds![i])),
   ];
   return { ...base, threshold: balanced.threshold, thresholds: balanced.thresholds, referBand, operatingPoints };
 }

@@ -31,6 +31,16 @@ describe('npm run recalibrate', () => {
     expect(card.recalibration?.command).toMatch(/^npm run recalibrate -- --model .* --aggregate min --prior-weight 3/);
     expect(card.metrics.map((m) => [m.data, m.references])).toEqual([['cedar-dev validation writers', 5], ['cedar-dev validation writers', 1]]);
     expect(readFileSync(join(dir, 'weights.bin')).equals(weights)).toBe(true);
+    // the card still describes the same network (an ensemble's members included)
+    expect(card.architecture).toEqual(shipped.architecture);
+    expect(card.ensemble).toEqual(shipped.ensemble);
+    // operating points ordered around the default at every reference count
+    const [strict, balanced, lenient] = card.decision.operatingPoints;
+    expect(balanced.thresholds).toEqual(card.decision.thresholds);
+    for (let i = 0; i < 5; i++) {
+      expect(strict.thresholds![i]).toBeLessThanOrEqual(balanced.thresholds![i]);
+      expect(lenient.thresholds![i]).toBeGreaterThanOrEqual(balanced.thresholds![i]);
+    }
     expect(readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8')).toMatch(/score = min distance to the references[\s\S]*npm run recalibrate/);
     // The evaluation command, run on the recalibrated model, measures what its card says.
     const json = join(dir, 'eval.json');

@@ -66,6 +66,8 @@ const out = await exportModel({
   training: card.training,
   preprocessVersion,
   rule: { aggregate, priorWeight },
+  // An ensemble's card names its members (the card's Network section); the same weights, the same members.
+  ...(card.ensemble ? { ensemble: card.ensemble } : {}),
   saveWeights: a.weights === 'uint8',
   weightStorage: a.weights === 'uint8' ? 'uint8' : undefined,
   recalibration: {

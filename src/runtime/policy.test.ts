@@ -23,10 +23,10 @@ describe('decision policy', () => {
       ...rule,
       operatingPoints: [
         { name: 'strict (validation FAR 1%)', threshold: 1, validationFar: 0.01, validationFrr: 0.3 },
-        { name: 'lenient (validation FRR 2%)', threshold: 1.5, validationFar: 0.2, validationFrr: 0.02 },
+        { name: 'lenient (validation FRR 5%)', threshold: 1.5, validationFar: 0.2, validationFrr: 0.05 },
       ],
     };
-    expect(normalisePolicy({ operatingPoint: 'lenient (validation FAR 10%)', referBand: null }, card).operatingPoint).toBe('lenient (validation FRR 2%)');
+    expect(normalisePolicy({ operatingPoint: 'lenient (validation FAR 10%)', referBand: null }, card).operatingPoint).toBe('lenient (validation FRR 5%)');
     expect(normalisePolicy({ operatingPoint: 'strict (validation FAR 1%)' }, card).operatingPoint).toBe('strict (validation FAR 1%)');
     // a kind the card no longer offers, or two points of one kind, fall back to the default
     expect(normalisePolicy({ operatingPoint: 'balanced (validation EER)' }, card).operatingPoint).toBeNull();

@@ -23,7 +23,7 @@ export function parseReferBandPercent(text: string): number {
   return Math.round(v * 100) / 10000;
 }
 
-/** An operating point's kind: its name before the parenthesised target ("lenient (validation FRR 2%)" -> "lenient"). */
+/** An operating point's kind: its name before the parenthesised target ("lenient (validation FRR 5%)" -> "lenient"). */
 function pointKind(name: string): string {
   return name.split(' (')[0];
 }

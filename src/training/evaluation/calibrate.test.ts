@@ -13,13 +13,13 @@ describe('operating points around the balanced threshold', () => {
     expect(thresholdForFar(genuine, skilled, 0.1).threshold).toBeLessThan(balanced);
     const t = lenientThreshold(genuine, skilled, balanced);
     expect(t).toBeGreaterThan(balanced);
-    // FRR at most 2% here means every genuine accepted: the largest genuine score
+    // FRR at most 5% here means every genuine accepted: the largest genuine score
     expect(t).toBe(1.0);
     expect(ratesAt(genuine, skilled, t).frr).toBe(0);
     expect(ratesAt(genuine, skilled, t).far).toBeGreaterThan(ratesAt(genuine, skilled, balanced).far);
   });
 
-  it('lenient is the balanced threshold where FRR 2% would be stricter than it', () => {
+  it('lenient is the balanced threshold where FRR 5% would be stricter than it', () => {
     // Nearly separable: the FRR-2% threshold (every genuine) lies below the EER point between the sets.
     const g = [0.1, 0.2, 0.3];
     const f = [0.9, 1.0, 1.1];

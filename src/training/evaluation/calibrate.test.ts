@@ -20,7 +20,7 @@ describe('operating points around the balanced threshold', () => {
   });
 
   it('lenient is the balanced threshold where FRR 5% would be stricter than it', () => {
-    // Nearly separable: the FRR-2% threshold (every genuine) lies below the EER point between the sets.
+    // Nearly separable: the FRR-5% threshold (every genuine accepted, 0.3) lies below the EER point between the sets.
     const g = [0.1, 0.2, 0.3];
     const f = [0.9, 1.0, 1.1];
     const b = equalErrorRate(g, f).threshold;

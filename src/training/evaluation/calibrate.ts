@@ -46,8 +46,8 @@ export function calibrate(
   const globalScale = median(withinWriterDistances(validation, head));
   const base = { aggregate, globalScale, priorWeight };
   const perK = [1, 2, 3, 4, 5].map((k) => protocolScores(validation, k, head, base));
-  const point = (name: string, pick: (genuine: number[], skilled: number[], k: number) => number): OperatingPoint => {
-    const thresholds = perK.map((s, i) => pick(s.genuine, s.skilled, i));
+  /** A named set of per-size thresholds with its validation FAR / FRR pooled over the sizes. */
+  const point = (name: string, thresholds: number[]): OperatingPoint => {
     let fa = 0;
     let fr = 0;
     let nf = 0;
@@ -61,12 +61,13 @@ export function calibrate(
     });
     return { name, threshold: thresholds[4], thresholds, validationFar: fa / nf, validationFrr: fr / ng };
   };
-  const balanced = point('balanced (validation EER)', (g, f) => equalErrorRate(g, f).threshold);
-  const pct = (x: number) => `${x * 100}%`;
+  const eer = perK.map((s) => equalErrorRate(s.genuine, s.skilled).threshold);
+  const balanced = point('balanced (validation EER)', eer);
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   const operatingPoints = [
-    point(`strict (validation FAR ${pct(STRICT_FAR)})`, (g, f, i) => strictThreshold(g, f, balanced.thresholds![i])),
+    point(`strict (validation FAR ${pct(STRICT_FAR)})`, perK.map((s, i) => strictThreshold(s.genuine, s.skilled, eer[i]))),
     balanced,
-    point(`lenient (validation FRR ${pct(LENIENT_FRR)})`, (g, f, i) => lenientThreshold(g, f, balanced.thresholds![i])),
+    point(`lenient (validation FRR ${pct(LENIENT_FRR)})`, perK.map((s, i) => lenientThreshold(s.genuine, s.skilled, eer[i]))),
   ];
-  return { ...base, threshold: balanced.threshold, thresholds: balanced.thresholds, referBand, operatingPoints };
+  return { ...base, threshold: balanced.threshold, thresholds: eer, referBand, operatingPoints };
 }

@@ -31,10 +31,12 @@ describe('wasm training kernels match the cpu backend', () => {
     await tf.ready();
   });
 
-  const convCases: Array<{ name: string; x: number[]; f: number[]; stride: number; pad: 'same' | 'valid' }> = [
+  const convCases: Array<{ name: string; x: number[]; f: number[]; stride: number | [number, number]; pad: 'same' | 'valid' }> = [
     { name: '3x3 same stride 1', x: [2, 9, 11, 3], f: [3, 3, 3, 4], stride: 1, pad: 'same' },
-    { name: '5x5 same stride 2', x: [3, 12, 17, 1], f: [5, 5, 1, 6], stride: 2, pad: 'same' },
+    { name: '5x5 same stride 2 (the first layer, one channel)', x: [3, 12, 17, 1], f: [5, 5, 1, 6], stride: 2, pad: 'same' },
+    { name: '5x5 same stride 2, even size, several channels', x: [2, 16, 20, 3], f: [5, 5, 3, 4], stride: 2, pad: 'same' },
     { name: '3x3 valid stride 2, odd size', x: [2, 11, 13, 2], f: [3, 3, 2, 5], stride: 2, pad: 'valid' },
+    { name: '4x3 same strides 3 and 2', x: [2, 13, 10, 2], f: [4, 3, 2, 3], stride: [3, 2], pad: 'same' },
     { name: '3x3 valid stride 1', x: [1, 7, 8, 4], f: [3, 3, 4, 3], stride: 1, pad: 'valid' },
   ];
 
@@ -195,13 +197,13 @@ describe('wasm training kernels match the cpu backend', () => {
 
   it('kernels leak no tensors or wasm memory', async () => {
     await tf.setBackend('wasm');
-    const x = tf.randomNormal([2, 10, 10, 3]) as tf.Tensor4D;
+    const x = tf.randomNormal([2, 20, 20, 3]) as tf.Tensor4D;
     const f = tf.randomNormal([3, 3, 3, 4]) as tf.Tensor4D;
-    // Convolutions, batch-norm statistics (Sum, Mean, Tile), a 2x2 max pool and a global max pool (Equal).
+    // Convolutions (a strided one, as in the first layer), batch-norm statistics (Sum, Mean, Tile), a 2x2 max pool and a global max pool (Equal).
     const step = () =>
       tf.tidy(() =>
         tf.grads((a: tf.Tensor, b: tf.Tensor) => {
-          const c = tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same');
+          const c = tf.conv2d(tf.conv2d(a as tf.Tensor4D, tf.ones([5, 5, 3, 3]) as tf.Tensor4D, 2, 'same'), b as tf.Tensor4D, 1, 'same');
           const m = tf.moments(c, [0, 1, 2]);
           const n = tf.relu(tf.batchNorm(c, m.mean, m.variance, tf.zeros([4]), tf.ones([4]), 1e-3));
           return tf.add(tf.sum(tf.maxPool(n as tf.Tensor4D, 2, 2, 'valid')), tf.sum(tf.max(n, [1, 2])));

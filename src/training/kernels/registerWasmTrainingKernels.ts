@@ -10,7 +10,7 @@ import {
 import { makeBroadcastComparison, makeTile } from './broadcastKernels';
 import { makeMaxPoolGrad } from './poolKernels';
 import { makeMean, makeSum } from './reductionKernels';
-import { callKernel, free, transpose, type KernelCtx } from './wasmOps';
+import { callKernel, free, reshape, transpose, type KernelCtx } from './wasmOps';
 
 type Pad = 'valid' | 'same' | number | backend_util.ExplicitPadding;
 
@@ -62,7 +62,7 @@ export function conv2dBackpropFilter(args: { inputs: { x: TensorInfo; dy: Tensor
 
 /**
  * dX for stride-1 convolutions: a plain conv2d of dy with the 180-degree-rotated filter whose
- * in/out channels are swapped. Other strides fall back to the backend's own kernel.
+ * in/out channels are swapped. Strided ones: stridedBackpropInput.
  */
 function makeConv2dBackpropInput(original: KernelFunc) {
   return (args: { inputs: { dy: TensorInfo; filter: TensorInfo }; backend: unknown; attrs: Record<string, unknown> }): TensorInfo => {
@@ -76,9 +76,8 @@ function makeConv2dBackpropInput(original: KernelFunc) {
       dataFormat?: string;
     };
     const info = backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode);
-    if (info.strideHeight !== 1 || info.strideWidth !== 1 || (dataFormat && dataFormat !== 'NHWC')) {
-      return original(args as never) as TensorInfo;
-    }
+    if (dataFormat && dataFormat !== 'NHWC') return original(args as never) as TensorInfo;
+    if (info.strideHeight !== 1 || info.strideWidth !== 1) return stridedBackpropInput(ctx, dy, filter, info);
     const { filterHeight: kh, filterWidth: kw, inHeight: h, inWidth: w, outHeight: ho, outWidth: wo } = info;
     const top = kh - 1 - info.padInfo.top;
     const left = kw - 1 - info.padInfo.left;
@@ -96,6 +95,58 @@ function makeConv2dBackpropInput(original: KernelFunc) {
     free(ctx, rot, rotT);
     return dx;
   };
+}
+
+/**
+ * dX of a strided convolution (the network's first layer, 5x5 stride 2): every output position's
+ * contribution to its input window as one XNNPACK matrix product, cols = dy [N*Ho*Wo, Co] x
+ * W^T [Co, Kh*Kw*Ci], then summed into place (col2im) in one pass over the wasm heap. The backend's
+ * own kernel is a scalar loop, about seven times slower for that layer. (tfjs's fused convolution
+ * computes this gradient with respect to the image even though training never uses it.)
+ */
+function stridedBackpropInput(ctx: KernelCtx, dy: TensorInfo, filter: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: ci, outHeight: ho, outWidth: wo, outChannels: co } = info;
+  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const taps = kh * kw * ci;
+  const wT = transpose(ctx, filter, [3, 0, 1, 2]); // [co, kh, kw, ci]
+  const a = reshape(ctx, dy, [1, n * ho * wo, co]);
+  const b = reshape(ctx, wT, [1, co, taps]);
+  const cols = callKernel('BatchMatMul', ctx, { a, b }, { transposeA: false, transposeB: false }); // [1, n*ho*wo, taps]
+  const backend = ctx.backend as unknown as {
+    makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+    typedArrayFromHeap(t: TensorInfo): Float32Array;
+  };
+  const dx = backend.makeOutput([n, h, w, ci], 'float32');
+  // Views taken after the last allocation: a growing wasm heap would detach earlier ones.
+  const src = backend.typedArrayFromHeap(cols);
+  const out = backend.typedArrayFromHeap(dx);
+  out.fill(0);
+  const rowStride = w * ci;
+  for (let b0 = 0; b0 < n; b0++) {
+    const outBase = b0 * h * rowStride;
+    for (let oy = 0; oy < ho; oy++) {
+      const srcRow = ((b0 * ho + oy) * wo) * taps;
+      for (let ky = 0; ky < kh; ky++) {
+        const iy = oy * sh + ky - top;
+        if (iy < 0 || iy >= h) continue;
+        const outRow = outBase + iy * rowStride;
+        for (let ox = 0; ox < wo; ox++) {
+          const srcTap = srcRow + ox * taps + ky * kw * ci;
+          for (let kx = 0; kx < kw; kx++) {
+            const ix = ox * sw + kx - left;
+            if (ix < 0 || ix >= w) continue;
+            const o = outRow + ix * ci;
+            const s0 = srcTap + kx * ci;
+            for (let c = 0; c < ci; c++) out[o + c] += src[s0 + c];
+          }
+        }
+      }
+    }
+  }
+  free(ctx, wT, a, b, cols);
+  return dx;
 }
 
 /** BatchMatMul with transposed operands: transpose explicitly, then the fast untransposed path. */

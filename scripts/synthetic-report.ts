@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliArgs, num } from '../src/training/cli/args';
+import { SYNTHETIC_SECTION } from '../src/training/export/modelCardMarkdown';
 import { DEFAULT_COUNTS } from '../src/synthetic/generator';
 import { writeSyntheticSet } from '../src/synthetic/node/writeDataset';
 
@@ -110,7 +111,7 @@ if (a.card && cardPath) {
   };
   writeFileSync(cardPath, JSON.stringify(card, null, 2) + '\n');
   const mdPath = join(a.card, 'MODEL_CARD.md');
-  const md = readFileSync(mdPath, 'utf8').replace(/\n## Synthetic writers: measured effect[\s\S]*$/, '\n');
+  const md = readFileSync(mdPath, 'utf8').replace(SYNTHETIC_SECTION, '\n');
   const section = [
     '## Synthetic writers: measured effect',
     '',

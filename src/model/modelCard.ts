@@ -49,8 +49,12 @@ export interface ModelCard {
     pretrain?: { data: string[]; writers: number; steps: number; selectedStep: number; seconds: number };
   };
   metrics: EvalFigures[];
-  /** Set when the decision rule was fixed again (npm run recalibrate), on the same weights or on their uint8 quantisation. */
-  recalibration?: { command: string; previousVersion: string; previousRule: string; quantised?: boolean };
+  /**
+   * Set when the decision rule was fixed again (npm run recalibrate), on the same weights or on their uint8
+   * quantisation. previousRule/previousVersion: the rule and version before the first recalibration; reason:
+   * the --reason given to the last one.
+   */
+  recalibration?: { command: string; previousVersion: string; previousRule: string; quantised?: boolean; reason?: string };
   /** Set for an ensemble (architecture.members), made by `npm run combine` or `npm run train -- --pooling A,B`: the exported models it joined. */
   ensemble?: {
     command: string;

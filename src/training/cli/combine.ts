@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { combineExported } from '../export/combineModels';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
-import { cliArgs } from './args';
+import { cliArgs, commandLine } from './args';
 
 const USAGE = 'npm run combine -- --members DIR,DIR[,...] --out DIR [--version V]   (version default 1.0.0)';
 const a = cliArgs({ members: { type: 'string' }, out: { type: 'string' }, version: { type: 'string' } }, USAGE);
@@ -27,7 +27,7 @@ if (missing.length) {
 }
 
 await useWasmTrainingBackend();
-const command = `npm run combine -- ${process.argv.slice(2).join(' ')}`;
+const command = commandLine('combine');
 let card;
 try {
   card = await combineExported({ dirs, out: a.out, version: a.version ?? '1.0.0', command });

@@ -41,7 +41,12 @@ describe('npm run recalibrate', () => {
       expect(strict.thresholds![i]).toBeLessThanOrEqual(balanced.thresholds![i]);
       expect(lenient.thresholds![i]).toBeGreaterThanOrEqual(balanced.thresholds![i]);
     }
-    expect(readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8')).toMatch(/score = min distance to the references[\s\S]*npm run recalibrate/);
+    const md = readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8');
+    expect(md).toMatch(/score = min distance to the references[\s\S]*Rule fixed again on the same weights with `npm run recalibrate/);
+    // Another rule: the synthetic writers' EERs on the card no longer apply, so they go.
+    expect(shipped.syntheticEffect).toBeDefined();
+    expect(card.syntheticEffect).toBeUndefined();
+    expect(md).not.toContain('## Synthetic writers: measured effect');
     // The evaluation command, run on the recalibrated model, measures what its card says.
     const json = join(dir, 'eval.json');
     execFileSync(tsx, [evalCli, '--data', sharedDataset('cedar-dev'), '--split', 'validation', '--refs', '5', '--model', dir, '--json', json], { encoding: 'utf8' });
@@ -68,7 +73,7 @@ describe('npm run recalibrate', () => {
     expect(card.weights).toEqual({ storage: 'uint8', bytes: statSync(join(dir, 'weights.bin')).size });
     expect(card.weights!.bytes).toBeLessThan(floatBytes / 3.5);
     expect(card.recalibration?.quantised).toBe(true);
-    expect(readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8')).toMatch(/weights stored as uint8 \(\d+ KiB[\s\S]*Rule fixed again on the same weights quantised to uint8/);
+    expect(readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8')).toMatch(/weights stored as uint8 \(\d+ KiB[\s\S]*Thresholds and operating points fixed again on the same weights quantised to uint8 with `npm run recalibrate -- --model [^`]* --weights uint8` \(the score rule is version [\d.]+'s, unchanged\)/);
     // eval loads the quantised file and measures exactly what the card says
     const json = join(dir, 'eval.json');
     execFileSync(tsx, [evalCli, '--data', sharedDataset('cedar-dev'), '--split', 'validation', '--refs', '5', '--model', dir, '--json', json], { encoding: 'utf8' });
@@ -81,6 +86,25 @@ describe('npm run recalibrate', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/already stores uint8 weights/);
   }, 360_000);
+
+  it('with the same rule and weights the synthetic table stays, and --reason goes on the card', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'cs-recal-same-')), 'model');
+    cpSync(defaultModelDir(), dir, { recursive: true });
+    const cardPath = join(dir, 'model-card.json');
+    const shipped = JSON.parse(readFileSync(cardPath, 'utf8')) as ModelCard;
+    writeFileSync(cardPath, JSON.stringify({ ...shipped, training: { ...shipped.training, data: [sharedDataset('cedar-dev')] } }));
+    const out = execFileSync(tsx, [cli, '--model', dir, '--version', shipped.version, '--reason', 'a test'], { encoding: 'utf8' });
+    expect(out).toMatch(/the synthetic writers' table is kept/);
+    const card = JSON.parse(readFileSync(cardPath, 'utf8')) as ModelCard;
+    expect(card.version).toBe(shipped.version);
+    expect(card.syntheticEffect).toEqual(shipped.syntheticEffect);
+    expect(card.recalibration?.reason).toBe('a test');
+    const md = readFileSync(join(dir, 'MODEL_CARD.md'), 'utf8');
+    const section = (text: string) => text.slice(text.indexOf('## Synthetic writers: measured effect'));
+    expect(section(md)).toBe(section(readFileSync(join(defaultModelDir(), 'MODEL_CARD.md'), 'utf8')));
+    expect(md).toMatch(/Thresholds and operating points fixed again on the same weights with `npm run recalibrate -- --model .*` \(the score rule is version .*'s, unchanged\)\. Why: a test\./);
+    expect(md.match(/## Synthetic writers: measured effect/g)).toHaveLength(1);
+  }, 240_000);
 
   it('refuses an unknown score rule', () => {
     const r = spawnSync(tsx, [cli, '--model', defaultModelDir(), '--aggregate', 'median'], { encoding: 'utf8' });

@@ -1,26 +1,30 @@
 /**
- * npm run recalibrate -- --model DIR [--aggregate min|mean|min-mean] [--prior-weight W] [--version V] [--weights uint8]
+ * npm run recalibrate -- --model DIR [--aggregate min|mean|min-mean] [--prior-weight W] [--version V] [--weights uint8] [--reason TEXT]
  *
  * Fixes a saved model's decision rule again on the validation writers of the data sets it was
  * trained with (its card's training.data), with another score rule, and rewrites its card,
  * MODEL_CARD.md and DET plot with the figures measured under that rule. The weights are not
  * touched, unless --weights uint8 stores float32 weights quantised (4x smaller; the rule and
  * figures are then those of the quantised weights). The new version string (default: minor
- * version + 1) makes the app re-embed stored references from their stored rasters.
+ * version + 1) makes the app re-embed stored references from their stored rasters. --reason says on
+ * the card why it was done. With the same rule and the same weights the card keeps its synthetic
+ * writers' table (npm run synthetic-report): those EERs depend on the weights and the score rule only.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isPreprocessVersion } from '../../preprocessing';
 import { AGGREGATES, type Aggregate } from '../../verification/decision';
 import { DEFAULT_RULE, exportModel } from '../export/exportModel';
 import { savedExportable, validationSets } from '../export/savedModel';
 import { loadLayersModelFromDir, readModelCard, savedWeightStorage } from '../io/modelFiles';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
-import { cliArgs, num } from './args';
+import { cliArgs, commandLine, num } from './args';
+import { SYNTHETIC_SECTION } from '../export/modelCardMarkdown';
 
-const USAGE = `npm run recalibrate -- --model DIR [--aggregate ${AGGREGATES.join('|')}] [--prior-weight W] [--version V] [--weights uint8]
+const USAGE = `npm run recalibrate -- --model DIR [--aggregate ${AGGREGATES.join('|')}] [--prior-weight W] [--version V] [--weights uint8] [--reason TEXT]
   defaults: --aggregate ${DEFAULT_RULE.aggregate} --prior-weight ${DEFAULT_RULE.priorWeight}, version = minor + 1, weights as they are`;
 const a = cliArgs(
-  { model: { type: 'string' }, aggregate: { type: 'string' }, 'prior-weight': { type: 'string' }, version: { type: 'string' }, weights: { type: 'string' } },
+  { model: { type: 'string' }, aggregate: { type: 'string' }, 'prior-weight': { type: 'string' }, version: { type: 'string' }, weights: { type: 'string' }, reason: { type: 'string' } },
   USAGE,
 );
 if (!a.model || !existsSync(`${a.model}/model-card.json`)) {
@@ -57,6 +61,7 @@ const cfg = card.architecture;
 const net = savedExportable(model, cfg, card.distanceHead);
 const validation = validationSets(card.training.data, preprocessVersion);
 const before = card.decision;
+const previousMarkdown = existsSync(join(a.model, 'MODEL_CARD.md')) ? readFileSync(join(a.model, 'MODEL_CARD.md'), 'utf8') : '';
 const out = await exportModel({
   net,
   dir: a.model,
@@ -71,16 +76,32 @@ const out = await exportModel({
   saveWeights: a.weights === 'uint8',
   weightStorage: a.weights === 'uint8' ? 'uint8' : undefined,
   recalibration: {
-    command: `npm run recalibrate -- ${process.argv.slice(2).join(' ')}`,
+    command: commandLine('recalibrate'),
     previousVersion: card.recalibration?.previousVersion ?? card.version,
     previousRule: card.recalibration?.previousRule ?? `${before.aggregate} distance, prior weight ${before.priorWeight}`,
     ...(a.weights === 'uint8' || card.recalibration?.quantised ? { quantised: true } : {}),
+    ...(a.reason ? { reason: a.reason } : {}),
   },
 });
+const keepsSynthetic = card.syntheticEffect && a.weights === undefined && aggregate === before.aggregate && priorWeight === before.priorWeight;
+if (keepsSynthetic) keepSyntheticSection(a.model, card.syntheticEffect!, previousMarkdown);
 console.log(`${card.id}: rule ${before.aggregate} / prior ${before.priorWeight} (version ${card.version}) -> ${aggregate} / prior ${priorWeight} (version ${version})`);
 for (const m of out.metrics) {
   console.log(`  ${m.data}, ${m.references} refs: skilled EER ${(100 * m.skilled.eer).toFixed(1)}% (FAR ${(100 * m.skilled.far).toFixed(1)}% / FRR ${(100 * m.skilled.frr).toFixed(1)}%), random EER ${(100 * m.random.eer).toFixed(1)}%`);
 }
 console.log(
-  `rewrote ${a.model}/model-card.json, MODEL_CARD.md and det.png; ${a.weights === 'uint8' ? `weights quantised to uint8 (${stored.bytes} -> ${out.weights?.bytes} bytes)` : 'weights unchanged'}. Rerun synthetic-report --card to restore its section.`,
+  `rewrote ${a.model}/model-card.json, MODEL_CARD.md and det.png; ${a.weights === 'uint8' ? `weights quantised to uint8 (${stored.bytes} -> ${out.weights?.bytes} bytes)` : 'weights unchanged'}.` +
+    (keepsSynthetic ? ' Same rule and weights: the synthetic writers\' table is kept.' : card.syntheticEffect ? ' Rerun synthetic-report --card to measure its synthetic writers\' table again.' : ''),
 );
+
+/** Puts the synthetic writers' table back into the rewritten card (JSON member and MODEL_CARD.md section). */
+function keepSyntheticSection(dir: string, effect: NonNullable<typeof card.syntheticEffect>, oldMarkdown: string): void {
+  const cardPath = join(dir, 'model-card.json');
+  const next = JSON.parse(readFileSync(cardPath, 'utf8'));
+  writeFileSync(cardPath, JSON.stringify({ ...next, syntheticEffect: effect }, null, 2) + '\n');
+  const section = oldMarkdown.match(SYNTHETIC_SECTION)?.[0];
+  if (section) {
+    const mdPath = join(dir, 'MODEL_CARD.md');
+    writeFileSync(mdPath, readFileSync(mdPath, 'utf8').replace(SYNTHETIC_SECTION, '').trimEnd() + '\n' + section);
+  }
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ModelCard } from '../../model/modelCard';
-import { modelCardMarkdown } from './modelCardMarkdown';
+import { modelCardMarkdown, recalibrationLine } from './modelCardMarkdown';
 
 const shippedId = (JSON.parse(readFileSync('models/index.json', 'utf8')) as { default: string }).default;
 const shipped = JSON.parse(readFileSync(`models/${shippedId}/model-card.json`, 'utf8')) as ModelCard;
@@ -94,5 +94,19 @@ describe('MODEL_CARD.md says which weights ship', () => {
     const single = modelCardMarkdown({ ...card, architecture: net, ensemble: undefined }, []);
     expect(single).toContain('47.0 minutes on a 2-core machine (wasm backend, 2 worker threads), seed 1.');
     expect(single).toContain('carried over, 5.9 minutes, included in the time above');
+  });
+
+  it('says what a recalibration changed: the score rule, or only the thresholds under the same rule, and why when told', () => {
+    const decision = { ...shipped.decision, aggregate: 'min-mean' as const, priorWeight: 5 };
+    const card: ModelCard = { ...shipped, decision };
+    const same = recalibrationLine(card, { command: 'npm run recalibrate -- --model M', previousVersion: '1.0.0', previousRule: 'min-mean distance, prior weight 5' });
+    expect(same).toBe("Thresholds and operating points fixed again on the same weights with `npm run recalibrate -- --model M` (the score rule is version 1.0.0's, unchanged).");
+    const changed = recalibrationLine(card, { command: 'C', previousVersion: '1.0.0', previousRule: 'min distance, prior weight 3', quantised: true, reason: 'a new rule' });
+    expect(changed).toBe('Rule fixed again on the same weights quantised to uint8 with `C` (was min distance, prior weight 3, version 1.0.0). Why: a new rule.');
+    const reason = 'lenient was stricter than the default.';
+    const recalibration = { command: `npm run recalibrate -- --model M --reason "${reason}"`, previousVersion: '1.0.0', previousRule: 'min-mean distance, prior weight 5', reason };
+    expect(modelCardMarkdown({ ...card, recalibration }, [])).toContain(
+      "- Thresholds and operating points fixed again on the same weights with `npm run recalibrate -- --model M --reason \"...\"` (the score rule is version 1.0.0's, unchanged). Why: lenient was stricter than the default.\n",
+    );
   });
 });

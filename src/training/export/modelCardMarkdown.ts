@@ -1,5 +1,6 @@
 import type { ModelConfig, Pooling } from '../../model/config';
 import type { ModelCard } from '../../model/modelCard';
+import { shellQuote } from '../cli/args';
 import type { VerdictShares } from '../../verification/decision';
 import { MIN_QUANTIZED_SIZE } from '../io/quantizeWeights';
 
@@ -58,6 +59,21 @@ ${rows.map((m) => `| ${m.data} | ${m.references} | ${v(m.verdicts!.genuine)} | $
 `;
 }
 
+/** MODEL_CARD.md's last section, written by `npm run synthetic-report -- --card` (not from model-card.json's main members). */
+export const SYNTHETIC_SECTION = /\n## Synthetic writers: measured effect[\s\S]*$/;
+
+/** What `npm run recalibrate` changed: the score rule, or (same rule) only the thresholds and operating points. */
+export function recalibrationLine(card: ModelCard, r: NonNullable<ModelCard['recalibration']>): string {
+  const weights = r.quantised ? 'the same weights quantised to uint8' : 'the same weights';
+  const rule = `${card.decision.aggregate} distance, prior weight ${card.decision.priorWeight}`;
+  // The reason is written out after "Why:", so the command shows its --reason as "...".
+  const command = r.reason ? r.command.replace(`--reason ${shellQuote(r.reason)}`, '--reason "..."') : r.command;
+  const why = r.reason ? ` Why: ${r.reason.replace(/\.?$/, '.')}` : '';
+  if (r.previousRule === rule)
+    return `Thresholds and operating points fixed again on ${weights} with \`${command}\` (the score rule is version ${r.previousVersion}'s, unchanged).${why}`;
+  return `Rule fixed again on ${weights} with \`${command}\` (was ${r.previousRule}, version ${r.previousVersion}).${why}`;
+}
+
 /** MODEL_CARD.md, generated from model-card.json so the two never disagree. */
 export function modelCardMarkdown(card: ModelCard, curveLegend: string[]): string {
   const d = card.decision;
@@ -81,7 +97,7 @@ ${networkLines(card)} ${card.parameters.toLocaleString('en-US')} parameters, ${w
 ## Decision rule (fixed on validation writers before any reported figure was computed)
 score = ${d.aggregate === 'min-mean' ? '(min + mean) / 2 of the distances' : `${d.aggregate} distance`} to the references / writer scale, where writer scale = (sum of reference-pair distances + ${d.priorWeight} x ${d.globalScale.toFixed(4)}) / (pairs + ${d.priorWeight}).
 - genuine if score <= T x (1 - ${d.referBand}); forged if score > T x (1 + ${d.referBand}); otherwise refer to a human.
-- T for 1..5 references: ${ts(d.thresholds ?? [d.threshold])}.${card.recalibration ? `\n- Rule fixed again on ${card.recalibration.quantised ? 'the same weights quantised to uint8' : 'the same weights'} with \`${card.recalibration.command}\` (was ${card.recalibration.previousRule}, version ${card.recalibration.previousVersion}).` : ''}
+- T for 1..5 references: ${ts(d.thresholds ?? [d.threshold])}.${card.recalibration ? `\n- ${recalibrationLine(card, card.recalibration)}` : ''}
 - Operating points (teller settings):
 ${d.operatingPoints.map((p) => `  - ${p.name}: T = ${ts(p.thresholds ?? [p.threshold])} (validation skilled FAR ${pct(p.validationFar)}, FRR ${pct(p.validationFrr)}, pooled over 1-5 references)`).join('\n')}
 

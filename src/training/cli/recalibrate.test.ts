@@ -12,14 +12,19 @@ const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const cli = join(process.cwd(), 'src/training/cli/recalibrate.ts');
 const evalCli = join(process.cwd(), 'src/training/cli/evaluate.ts');
 
+/** A copy of the shipped model whose card names only cedar-dev's validation writers, to keep a recalibration short. */
+function shippedCopy(prefix: string) {
+  const dir = join(mkdtempSync(join(tmpdir(), prefix)), 'model');
+  cpSync(defaultModelDir(), dir, { recursive: true });
+  const cardPath = join(dir, 'model-card.json');
+  const shipped = JSON.parse(readFileSync(cardPath, 'utf8')) as ModelCard;
+  writeFileSync(cardPath, JSON.stringify({ ...shipped, training: { ...shipped.training, data: [sharedDataset('cedar-dev')] } }));
+  return { dir, cardPath, shipped };
+}
+
 describe('npm run recalibrate', () => {
   it("fixes another score rule on the shipped model's validation writers, keeps the weights, and eval agrees with the new card", () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'cs-recal-')), 'model');
-    cpSync(defaultModelDir(), dir, { recursive: true });
-    const cardPath = join(dir, 'model-card.json');
-    const shipped = JSON.parse(readFileSync(cardPath, 'utf8')) as ModelCard;
-    // Only cedar-dev's validation writers, to keep the test short.
-    writeFileSync(cardPath, JSON.stringify({ ...shipped, training: { ...shipped.training, data: [sharedDataset('cedar-dev')] } }));
+    const { dir, cardPath, shipped } = shippedCopy('cs-recal-');
     const weights = readFileSync(join(dir, 'weights.bin'));
     const out = execFileSync(tsx, [cli, '--model', dir, '--aggregate', 'min', '--prior-weight', '3', '--version', '9.9.0'], { encoding: 'utf8' });
     expect(out).toMatch(/-> min \/ prior 3 \(version 9\.9\.0\)/);
@@ -88,11 +93,7 @@ describe('npm run recalibrate', () => {
   }, 360_000);
 
   it('with the same rule and weights the synthetic table stays, and --reason goes on the card', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'cs-recal-same-')), 'model');
-    cpSync(defaultModelDir(), dir, { recursive: true });
-    const cardPath = join(dir, 'model-card.json');
-    const shipped = JSON.parse(readFileSync(cardPath, 'utf8')) as ModelCard;
-    writeFileSync(cardPath, JSON.stringify({ ...shipped, training: { ...shipped.training, data: [sharedDataset('cedar-dev')] } }));
+    const { dir, cardPath, shipped } = shippedCopy('cs-recal-same-');
     const out = execFileSync(tsx, [cli, '--model', dir, '--version', shipped.version, '--reason', 'a test'], { encoding: 'utf8' });
     expect(out).toMatch(/the synthetic writers' table is kept/);
     const card = JSON.parse(readFileSync(cardPath, 'utf8')) as ModelCard;

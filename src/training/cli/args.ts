@@ -15,12 +15,17 @@ export function cliArgs<T extends NonNullable<ParseArgsConfig['options']>>(optio
   }
 }
 
+/** A refused command line: says why on stderr and exits with status 2 (nothing has been read or written yet). */
+export function refuse(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
 export function num(v: string | undefined, def: number, name: string): number {
   if (v === undefined) return def;
   const n = Number(v);
   if (!Number.isFinite(n)) {
-    console.error(`--${name} must be a number, got "${v}"`);
-    process.exit(2);
+    refuse(`--${name} must be a number, got "${v}"`);
   }
   return n;
 }

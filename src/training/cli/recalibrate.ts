@@ -10,7 +10,7 @@
  * the card why it was done. With the same rule and the same weights the card keeps its synthetic
  * writers' table (npm run synthetic-report): those EERs depend on the weights and the score rule only.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPreprocessVersion } from '../../preprocessing';
 import { AGGREGATES, type Aggregate } from '../../verification/decision';
@@ -61,7 +61,12 @@ const cfg = card.architecture;
 const net = savedExportable(model, cfg, card.distanceHead);
 const validation = validationSets(card.training.data, preprocessVersion);
 const before = card.decision;
-const previousMarkdown = existsSync(join(a.model, 'MODEL_CARD.md')) ? readFileSync(join(a.model, 'MODEL_CARD.md'), 'utf8') : '';
+// Its synthetic writers' EERs depend on the weights and the score rule only: with both unchanged they still hold.
+const mdPath = join(a.model, 'MODEL_CARD.md');
+const synthetic =
+  card.syntheticEffect && a.weights === undefined && aggregate === before.aggregate && priorWeight === before.priorWeight
+    ? { effect: card.syntheticEffect, markdownSection: existsSync(mdPath) ? readFileSync(mdPath, 'utf8').match(SYNTHETIC_SECTION)?.[0] : undefined }
+    : undefined;
 const out = await exportModel({
   net,
   dir: a.model,
@@ -73,6 +78,7 @@ const out = await exportModel({
   rule: { aggregate, priorWeight },
   // An ensemble's card names its members (the card's Network section); the same weights, the same members.
   ...(card.ensemble ? { ensemble: card.ensemble } : {}),
+  ...(synthetic ? { synthetic } : {}),
   saveWeights: a.weights === 'uint8',
   weightStorage: a.weights === 'uint8' ? 'uint8' : undefined,
   recalibration: {
@@ -83,25 +89,12 @@ const out = await exportModel({
     ...(a.reason ? { reason: a.reason } : {}),
   },
 });
-const keepsSynthetic = card.syntheticEffect && a.weights === undefined && aggregate === before.aggregate && priorWeight === before.priorWeight;
-if (keepsSynthetic) keepSyntheticSection(a.model, card.syntheticEffect!, previousMarkdown);
 console.log(`${card.id}: rule ${before.aggregate} / prior ${before.priorWeight} (version ${card.version}) -> ${aggregate} / prior ${priorWeight} (version ${version})`);
 for (const m of out.metrics) {
   console.log(`  ${m.data}, ${m.references} refs: skilled EER ${(100 * m.skilled.eer).toFixed(1)}% (FAR ${(100 * m.skilled.far).toFixed(1)}% / FRR ${(100 * m.skilled.frr).toFixed(1)}%), random EER ${(100 * m.random.eer).toFixed(1)}%`);
 }
 console.log(
   `rewrote ${a.model}/model-card.json, MODEL_CARD.md and det.png; ${a.weights === 'uint8' ? `weights quantised to uint8 (${stored.bytes} -> ${out.weights?.bytes} bytes)` : 'weights unchanged'}.` +
-    (keepsSynthetic ? ' Same rule and weights: the synthetic writers\' table is kept.' : card.syntheticEffect ? ' Rerun synthetic-report --card to measure its synthetic writers\' table again.' : ''),
+    (synthetic ? ' Same rule and weights: the synthetic writers\' table is kept.' : card.syntheticEffect ? ' Rerun synthetic-report --card to measure its synthetic writers\' table again.' : ''),
 );
 
-/** Puts the synthetic writers' table back into the rewritten card (JSON member and MODEL_CARD.md section). */
-function keepSyntheticSection(dir: string, effect: NonNullable<typeof card.syntheticEffect>, oldMarkdown: string): void {
-  const cardPath = join(dir, 'model-card.json');
-  const next = JSON.parse(readFileSync(cardPath, 'utf8'));
-  writeFileSync(cardPath, JSON.stringify({ ...next, syntheticEffect: effect }, null, 2) + '\n');
-  const section = oldMarkdown.match(SYNTHETIC_SECTION)?.[0];
-  if (section) {
-    const mdPath = join(dir, 'MODEL_CARD.md');
-    writeFileSync(mdPath, readFileSync(mdPath, 'utf8').replace(SYNTHETIC_SECTION, '').trimEnd() + '\n' + section);
-  }
-}

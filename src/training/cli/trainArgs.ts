@@ -11,7 +11,7 @@ import type { Mining } from '../pairs';
 import { readTeacherCard } from '../teacher';
 import { WEIGHT_STORAGES, type WeightStorage } from '../io/quantizeWeights';
 import type { TrainOptions } from '../trainer';
-import { cliArgs, commandLine, num } from './args';
+import { cliArgs, commandLine, num, refuse } from './args';
 import { PREPROCESS_SHORT_NAMES, PREPROCESS_VERSIONS, inputSizeOf, preprocessVersionNamed } from '../../preprocessing';
 
 const USAGE = `npm run train -- [options]
@@ -142,8 +142,7 @@ export function parseTrainArgs() {
   const pretrainMining = (a['pretrain-mining'] ?? TRAIN_DEFAULTS.pretrainMining) as Mining;
   const metric = (a.metric ?? 'euclidean') as MetricKind;
   if (!['triplet', 'contrastive', 'bce', 'lossless'].includes(loss) || ![mining, pretrainMining].every((m) => ['hard', 'hard-both', 'semi-hard', 'easy'].includes(m)) || !['euclidean', 'mahalanobis'].includes(metric)) {
-    console.error(`bad --loss, --mining, --pretrain-mining or --metric\n\n${USAGE}`);
-    process.exit(2);
+    refuse(`bad --loss, --mining, --pretrain-mining or --metric\n\n${USAGE}`);
   }
   const dataDirs = (a.data ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',').filter(Boolean);
   const out = a.out ?? TRAIN_DEFAULTS.out;
@@ -152,52 +151,43 @@ export function parseTrainArgs() {
   const seed = num(a.seed, TRAIN_DEFAULTS.seed, 'seed');
   const augmentName = a.augment ?? 'mild';
   if (!(augmentName in AUGMENT_PRESETS)) {
-    console.error(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}\n\n${USAGE}`);
-    process.exit(2);
+    refuse(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}\n\n${USAGE}`);
   }
   const preprocessVersionOrNull = preprocessVersionNamed(a.preprocess);
   if (!preprocessVersionOrNull) {
-    console.error(`--preprocess must be one of ${PREPROCESS_VERSIONS.join(', ')} (or ${Object.keys(PREPROCESS_SHORT_NAMES).join(', ')})\n\n${USAGE}`);
-    process.exit(2);
+    refuse(`--preprocess must be one of ${PREPROCESS_VERSIONS.join(', ')} (or ${Object.keys(PREPROCESS_SHORT_NAMES).join(', ')})\n\n${USAGE}`);
   }
   const preprocessVersion = preprocessVersionOrNull;
   const aggregate = (a.aggregate ?? DEFAULT_RULE.aggregate) as Aggregate;
   if (!AGGREGATES.includes(aggregate)) {
-    console.error(`--aggregate must be one of ${AGGREGATES.join(', ')}\n\n${USAGE}`);
-    process.exit(2);
+    refuse(`--aggregate must be one of ${AGGREGATES.join(', ')}\n\n${USAGE}`);
   }
   // One filter set for every network, or one per --pooling value separated by '/'.
   const filterSets = filtersFlag(a).split('/').map((f) => f.split(',').map(Number));
   if (filterSets.some((fs) => fs.length !== 5 || fs.some((f) => !Number.isInteger(f) || f < 1 || f > 512))) {
-    console.error(`--filters needs five whole numbers from 1 to 512, e.g. 24,32,64,96,128, or one such set per --pooling value separated by / (got ${a.filters})`);
-    process.exit(2);
+    refuse(`--filters needs five whole numbers from 1 to 512, e.g. 24,32,64,96,128, or one such set per --pooling value separated by / (got ${a.filters})`);
   }
   const filters = filterSets[0];
   const poolings = (a.pooling ?? TRAIN_DEFAULTS.pooling).split(',').filter(Boolean) as Pooling[];
   /** For a refusal of several networks: when they came from the default --pooling, say so and how to pick one. */
   const defaultPoolingHint = (example: Pooling) => (a.pooling === undefined ? ` (the default is ${TRAIN_DEFAULTS.pooling}; give one, e.g. --pooling ${example})` : '');
   if (poolings.length === 0 || !poolings.every((p) => POOLINGS.includes(p))) {
-    console.error(`--pooling must be one of ${POOLINGS.join(', ')}, or several of them comma-separated for an ensemble (got ${a.pooling})`);
-    process.exit(2);
+    refuse(`--pooling must be one of ${POOLINGS.join(', ')}, or several of them comma-separated for an ensemble (got ${a.pooling})`);
   }
   if (poolings.length > 1 && loss === 'lossless') {
-    console.error(`an ensemble (--pooling with several values) needs unit-length embeddings: not with --loss lossless${defaultPoolingHint('last')}`);
-    process.exit(2);
+    refuse(`an ensemble (--pooling with several values) needs unit-length embeddings: not with --loss lossless${defaultPoolingHint('last')}`);
   }
   if (filterSets.length > 1 && filterSets.length !== poolings.length) {
-    console.error(`--filters gives ${filterSets.length} filter sets for ${poolings.length} --pooling values; give one set, or one per value`);
-    process.exit(2);
+    refuse(`--filters gives ${filterSets.length} filter sets for ${poolings.length} --pooling values; give one set, or one per value`);
   }
   const teacherPoolings = (a['teacher-pooling'] ?? '').split(',').filter(Boolean) as Pooling[];
   if (a['teacher-pooling'] !== undefined && (teacherPoolings.length === 0 || !teacherPoolings.every((p) => POOLINGS.includes(p)))) {
-    console.error(`--teacher-pooling must be one of ${POOLINGS.join(', ')}, or several of them comma-separated (got ${a['teacher-pooling']})`);
-    process.exit(2);
+    refuse(`--teacher-pooling must be one of ${POOLINGS.join(', ')}, or several of them comma-separated (got ${a['teacher-pooling']})`);
   }
   // A teacher trained here gives its members' embeddings side by side: the student learns that size by default.
   const embeddingDim = num(a['embedding-dim'], (teacherPoolings.length || 1) * DEFAULT_MODEL_CONFIG.embeddingDim, 'embedding-dim');
   if (!Number.isInteger(embeddingDim) || embeddingDim < 2 || embeddingDim > 1024) {
-    console.error(`--embedding-dim needs a whole number from 2 to 1024 (got ${a['embedding-dim']})`);
-    process.exit(2);
+    refuse(`--embedding-dim needs a whole number from 2 to 1024 (got ${a['embedding-dim']})`);
   }
   const inputSize = inputSizeOf(preprocessVersion);
   /** A network of this run's input and loss: the student's (or an ensemble member's) or a teacher member's. */
@@ -218,58 +208,48 @@ export function parseTrainArgs() {
   const averageFrom =
     a['average-from'] === 'off' ? undefined : a['average-from'] === undefined ? (steps >= 4 ? Math.floor(steps / 2) : undefined) : num(a['average-from'], 0, 'average-from');
   if (averageFrom !== undefined && (!Number.isInteger(averageFrom) || averageFrom < 0 || averageFrom >= steps - 1)) {
-    console.error(`--average-from must be a whole number of steps below --steps - 1 (${steps - 1}), or off; got ${a['average-from']}`);
-    process.exit(2);
+    refuse(`--average-from must be a whole number of steps below --steps - 1 (${steps - 1}), or off; got ${a['average-from']}`);
   }
   if (a['balance-datasets'] && a['uniform-writers']) {
-    console.error('--balance-datasets and --uniform-writers contradict each other; give one');
-    process.exit(2);
+    refuse('--balance-datasets and --uniform-writers contradict each other; give one');
   }
   const weightStorage = (a.weights ?? 'uint8') as WeightStorage;
   if (!WEIGHT_STORAGES.includes(weightStorage)) {
-    console.error(`--weights must be one of ${WEIGHT_STORAGES.join(', ')} (got ${a.weights})\n\n${USAGE}`);
-    process.exit(2);
+    refuse(`--weights must be one of ${WEIGHT_STORAGES.join(', ')} (got ${a.weights})\n\n${USAGE}`);
   }
   let teacher: TrainOptions['teacher'];
   if (a.teacher && teacherPoolings.length) {
-    console.error('--teacher DIR and --teacher-pooling contradict each other: distil from a finished model, or train the teacher here; give one');
-    process.exit(2);
+    refuse('--teacher DIR and --teacher-pooling contradict each other: distil from a finished model, or train the teacher here; give one');
   }
   if (!teacherPoolings.length && (a['teacher-steps'] !== undefined || a['teacher-pretrain-steps'] !== undefined)) {
-    console.error('--teacher-steps and --teacher-pretrain-steps need --teacher-pooling (a teacher trained in this command)');
-    process.exit(2);
+    refuse('--teacher-steps and --teacher-pretrain-steps need --teacher-pooling (a teacher trained in this command)');
   }
   if ((a['distill-weight'] !== undefined || a['no-distill-pretrain']) && !a.teacher && !teacherPoolings.length) {
-    console.error(`${a['no-distill-pretrain'] ? '--no-distill-pretrain' : '--distill-weight'} needs --teacher DIR or --teacher-pooling P`);
-    process.exit(2);
+    refuse(`${a['no-distill-pretrain'] ? '--no-distill-pretrain' : '--distill-weight'} needs --teacher DIR or --teacher-pooling P`);
   }
   if (teacherPoolings.length && poolings.length > 1) {
-    console.error(`--teacher-pooling distils into one network: not with several --pooling values${defaultPoolingHint('layout')}`);
-    process.exit(2);
+    refuse(`--teacher-pooling distils into one network: not with several --pooling values${defaultPoolingHint('layout')}`);
   }
   if (teacherPoolings.length) {
     const teacherDim = teacherPoolings.length * DEFAULT_MODEL_CONFIG.embeddingDim;
     if (embeddingDim !== teacherDim || loss === 'lossless') {
-      console.error(
+      refuse(
         loss === 'lossless'
           ? '--teacher-pooling trains an ensemble teacher, whose embeddings are unit-length: not with --loss lossless'
           : `the teacher of --teacher-pooling ${a['teacher-pooling']} gives ${teacherDim}-d embeddings (${DEFAULT_MODEL_CONFIG.embeddingDim} per network); the student's --embedding-dim must be ${teacherDim} (got ${embeddingDim})`,
       );
-      process.exit(2);
     }
   }
   if (a.teacher || teacherPoolings.length) {
     const weight = num(a['distill-weight'], 1, 'distill-weight');
     if (!(weight > 0)) {
-      console.error(`--distill-weight must be above 0 (got ${a['distill-weight']})`);
-      process.exit(2);
+      refuse(`--distill-weight must be above 0 (got ${a['distill-weight']})`);
     }
     if (a.teacher) {
       try {
         readTeacherCard(a.teacher, cfg, preprocessVersion);
       } catch (e) {
-        console.error(`--teacher: ${e instanceof Error ? e.message : e}`);
-        process.exit(2);
+        refuse(`--teacher: ${e instanceof Error ? e.message : e}`);
       }
     }
     teacher = { dir: a.teacher ?? join(ckpt, 'teacher', 'model'), weight };
@@ -278,16 +258,13 @@ export function parseTrainArgs() {
   const margin = num(a.margin, loss === 'contrastive' ? TRAIN_DEFAULTS.contrastiveMargin : TRAIN_DEFAULTS.margin, 'margin');
   const proxyWeight = num(a['proxy-weight'], TRAIN_DEFAULTS.proxy.weight, 'proxy-weight');
   if (proxyWeight < 0) {
-    console.error(`--proxy-weight must be 0 (off) or more (got ${a['proxy-weight']})`);
-    process.exit(2);
+    refuse(`--proxy-weight must be 0 (off) or more (got ${a['proxy-weight']})`);
   }
   if (a['proxy-pretrain'] && !(proxyWeight > 0)) {
-    console.error('--proxy-pretrain needs --proxy-weight W above 0');
-    process.exit(2);
+    refuse('--proxy-pretrain needs --proxy-weight W above 0');
   }
   if (a['proxy-pretrain'] && a['no-proxy-pretrain']) {
-    console.error('--proxy-pretrain and --no-proxy-pretrain contradict each other; give one');
-    process.exit(2);
+    refuse('--proxy-pretrain and --no-proxy-pretrain contradict each other; give one');
   }
   const proxyPretrain = proxyWeight > 0 && !a['no-proxy-pretrain'];
   const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], TRAIN_DEFAULTS.proxy.scale, 'proxy-scale'), margin: num(a['proxy-margin'], TRAIN_DEFAULTS.proxy.margin, 'proxy-margin'), lrFactor: num(a['proxy-lr'], TRAIN_DEFAULTS.proxy.lrFactor, 'proxy-lr') } : undefined;

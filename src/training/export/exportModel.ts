@@ -32,6 +32,11 @@ export interface ExportInput {
   recalibration?: ModelCard['recalibration'];
   /** Set for an ensemble (combineExported): the models it joins. */
   ensemble?: ModelCard['ensemble'];
+  /**
+   * A synthetic writers' table that still holds (recalibration with the same weights and rule): kept in
+   * the card, and its MODEL_CARD.md section (npm run synthetic-report's) appended again.
+   */
+  synthetic?: { effect: NonNullable<ModelCard['syntheticEffect']>; markdownSection?: string };
 
   dir: string;
   id: string;
@@ -98,6 +103,7 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
     metrics: [],
     ...(x.recalibration ? { recalibration: x.recalibration } : {}),
     ...(x.ensemble ? { ensemble: x.ensemble } : {}),
+    ...(x.synthetic ? { syntheticEffect: x.synthetic.effect } : {}),
   };
   const curves: Curve[] = [];
   for (const v of x.validation) {
@@ -120,6 +126,8 @@ export async function exportModel(x: ExportInput): Promise<ModelCard> {
   writeModelCard(x.dir, card);
   writeFileSync(join(x.dir, 'det.png'), detPlotPng(curves));
   const legend = curves.map((c) => `${['red', 'blue', 'green', 'orange'][curves.indexOf(c)]} = ${c.label}`);
-  writeFileSync(join(x.dir, 'MODEL_CARD.md'), modelCardMarkdown(card, legend));
+  const section = x.synthetic?.markdownSection;
+  const md = modelCardMarkdown(card, legend);
+  writeFileSync(join(x.dir, 'MODEL_CARD.md'), section ? md.trimEnd() + '\n' + section : md);
   return card;
 }

@@ -11,7 +11,8 @@
 import { existsSync } from 'node:fs';
 import { combineExported } from '../export/combineModels';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
-import { cliArgs, commandLine } from './args';
+import { commandLine } from '../io/commandLine';
+import { cliArgs } from './args';
 
 const USAGE = 'npm run combine -- --members DIR,DIR[,...] --out DIR [--version V]   (version default 1.0.0)';
 const a = cliArgs({ members: { type: 'string' }, out: { type: 'string' }, version: { type: 'string' } }, USAGE);

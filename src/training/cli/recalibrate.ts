@@ -18,7 +18,8 @@ import { DEFAULT_RULE, exportModel } from '../export/exportModel';
 import { savedExportable, validationSets } from '../export/savedModel';
 import { loadLayersModelFromDir, readModelCard, savedWeightStorage } from '../io/modelFiles';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
-import { cliArgs, commandLine, num } from './args';
+import { commandLine } from '../io/commandLine';
+import { cliArgs, num } from './args';
 import { SYNTHETIC_SECTION } from '../export/modelCardMarkdown';
 
 const USAGE = `npm run recalibrate -- --model DIR [--aggregate ${AGGREGATES.join('|')}] [--prior-weight W] [--version V] [--weights uint8] [--reason TEXT]

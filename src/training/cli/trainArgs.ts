@@ -11,7 +11,8 @@ import type { Mining } from '../pairs';
 import { readTeacherCard } from '../teacher';
 import { WEIGHT_STORAGES, type WeightStorage } from '../io/quantizeWeights';
 import type { TrainOptions } from '../trainer';
-import { cliArgs, commandLine, num, refuse } from './args';
+import { commandLine } from '../io/commandLine';
+import { cliArgs, num, refuse } from './args';
 import { PREPROCESS_SHORT_NAMES, PREPROCESS_VERSIONS, inputSizeOf, preprocessVersionNamed } from '../../preprocessing';
 
 const USAGE = `npm run train -- [options]

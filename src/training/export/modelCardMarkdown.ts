@@ -1,6 +1,6 @@
 import type { ModelConfig, Pooling } from '../../model/config';
 import type { ModelCard } from '../../model/modelCard';
-import { shellQuote } from '../cli/args';
+import { shellQuote } from '../io/commandLine';
 import type { VerdictShares } from '../../verification/decision';
 import { MIN_QUANTIZED_SIZE } from '../io/quantizeWeights';
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { commandLine, shellQuote } from './args';
+import { commandLine, shellQuote } from './commandLine';
 
 describe('command lines on model cards', () => {
   it('leaves plain arguments bare and quotes the rest so a shell reads them back unchanged', () => {

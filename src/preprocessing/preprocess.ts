@@ -3,6 +3,7 @@ import { PreprocessError } from './errors';
 import { greyFromPixels } from './decodeLimits';
 import { inkBoundingBox, removeBorderLines, removeSpecks } from './inkMask';
 import { otsuThreshold } from './otsu';
+import { removeRuledLines } from './ruledLines';
 import type { GreyImage, PixelImage } from './pixelImage';
 import { limitSize, resampleArea } from './resample';
 import { drawSkeleton, thinZhangSuen } from './strokeWidth';
@@ -57,6 +58,16 @@ const WORK_MAX_SIDE = 512;
 /** Margin kept around the ink inside the model input, in input pixels. */
 const MARGIN = 4;
 
+/** Ink mask of an ink-darkness image at Otsu's threshold, border lines removed. */
+function inkMask(dark: Float32Array, threshold: number, width: number, height: number): Uint8Array {
+  // Faint paper texture must never count as ink, whatever Otsu says on a clean image.
+  const t = Math.max(threshold, 0.18);
+  const mask = new Uint8Array(width * height);
+  for (let i = 0; i < mask.length; i++) mask[i] = dark[i] > t ? 1 : 0;
+  removeBorderLines(mask, width, height);
+  return mask;
+}
+
 export interface PreprocessResult {
   /** INPUT_HEIGHT x INPUT_WIDTH, row-major, values in [0, 1], ink bright. */
   data: Float32Array;
@@ -64,6 +75,8 @@ export interface PreprocessResult {
   height: number;
   /** Fraction of the working image covered by ink after clean-up. */
   inkFraction: number;
+  /** Printed lines (a cheque's or form's signature line) removed from under the signature. */
+  ruledLines: number;
   /** Ink bounding box in the original image's pixel coordinates. */
   box: { x: number; y: number; width: number; height: number };
 }
@@ -87,7 +100,8 @@ export interface PreprocessOptions {
  * The one preprocessing function of the project: training, evaluation and the browser call it
  * on decoded pixels. Steps: greyscale (alpha over white) -> limit size -> ink darkness relative
  * to local paper level (removes paper tone) -> Otsu binarisation (removes ink tone: pens and
- * scanners differ) -> remove border lines and specks -> crop to the ink -> aspect-preserving
+ * scanners differ) -> remove border lines, printed signature lines (src/preprocessing/ruledLines.ts;
+ * none of the training images has one, so their rasters did not change) and specks -> crop to the ink -> aspect-preserving
  * area resize, centred, ink = 1 (pp1), or the thinned centre line redrawn with a fixed pen
  * width at the same place and scale (pp2).
  *
@@ -109,12 +123,18 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   if (!(maxDark >= 0.25) || separation < 0.02) {
     throw new PreprocessError('blank', 'No ink found: the image looks blank. Sign again or choose another image.');
   }
-  // Faint paper texture must never count as ink, whatever Otsu says on a clean image.
-  const t = Math.max(threshold, 0.18);
   const { width, height } = work;
-  const mask = new Uint8Array(width * height);
-  for (let i = 0; i < mask.length; i++) mask[i] = dark.data[i] > t ? 1 : 0;
-  removeBorderLines(mask, width, height);
+  let mask = inkMask(dark.data, threshold, width, height);
+  const lined = mask.slice();
+  const ruledLines = removeRuledLines(mask, width, height).length;
+  if (ruledLines > 0) {
+    // A printed line is often darker than the handwriting and pulls Otsu's threshold above the
+    // strokes: threshold again without the line's pixels (remnants of its edges go the same way).
+    const rest = dark.data.slice();
+    for (let i = 0; i < rest.length; i++) if (lined[i] && !mask[i]) rest[i] = 0;
+    mask = inkMask(rest, otsuThreshold(rest).threshold, width, height);
+    removeRuledLines(mask, width, height);
+  }
   const area = width * height;
   const ink = removeSpecks(mask, width, height, Math.max(3, Math.round(area * 4e-5)));
   const minInk = Math.max(40, Math.round(area * 4e-4));
@@ -150,6 +170,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     width: outW,
     height: outH,
     inkFraction: ink / area,
+    ruledLines,
     box: { x: Math.round(box.x0 * sx), y: Math.round(box.y0 * sy), width: Math.round(bw * sx), height: Math.round(bh * sy) },
   };
 }

@@ -56,12 +56,17 @@ afterAll(() => {
   stores.forEach((s) => s.close());
 });
 
-async function service(version = '1.0.0', name = `svc-${Math.random()}`, preprocessVersion: PreprocessVersion = PREPROCESS_VERSION): Promise<{ svc: CountersignService; name: string }> {
+async function service(
+  version = '1.0.0',
+  name = `svc-${Math.random()}`,
+  preprocessVersion: PreprocessVersion = PREPROCESS_VERSION,
+  note?: (text: string) => void,
+): Promise<{ svc: CountersignService; name: string }> {
   const store = await SignatureStore.open({ name });
   stores.push(store);
   const c = { ...card, version, preprocessing: { ...card.preprocessing, version: preprocessVersion } };
   const runtime = { card: c, verifier: new Verifier(model, c), info: {} } as unknown as Runtime;
-  return { svc: new CountersignService(runtime, store), name };
+  return { svc: new CountersignService(runtime, store, note), name };
 }
 
 describe('CountersignService', () => {
@@ -197,6 +202,26 @@ describe('CountersignService', () => {
     expect(same.audit.penWidth).toBeUndefined();
     // A blank drawing is still refused with the clear message, not a pen-matching error.
     expect(await svc.verify('c1', blank()).catch((e: unknown) => e)).toBeInstanceOf(PreprocessError);
+  });
+
+  it('leaves out a printed signature line under a real scan, tells the teller, and matches the clean scan', async () => {
+    const notes: string[] = [];
+    const { svc } = await service('1.0.0', undefined, PREPROCESS_VERSION, (t) => notes.push(t));
+    const scan = decodeImageFile(join(sharedDataset('cedar-dev'), '033/genuine/02.png'));
+    // The scan on a cheque: a black line from edge to edge through the signature's lowest strokes.
+    const lined = { ...scan, data: new Uint8Array(scan.data) };
+    let bottom = 0;
+    for (let i = 0; i < scan.width * scan.height; i++) if (scan.data[i * 4] < 128) bottom = Math.floor(i / scan.width);
+    for (let x = 0; x < scan.width; x++)
+      for (const y of [bottom - 6, bottom - 5]) lined.data.fill(0, (y * scan.width + x) * 4, (y * scan.width + x) * 4 + 3);
+    await svc.store.createCustomer({ id: 'c9', name: 'Nine' });
+    await svc.enroll('c9', [{ kind: 'pixels', pixels: scan, name: 'clean', source: 'pad' }]);
+    expect(notes).toEqual([]);
+    const out = await svc.verify('c9', { kind: 'pixels', pixels: lined, name: 'cheque', source: 'pad' });
+    expect(notes).toEqual(['The drawing: a printed line under the signature (a cheque\'s or form\'s signature line) left out; only the handwriting is compared.']);
+    // The same signature: far closer than to another writer's (the line alone squeezes it into a strip).
+    const other = await svc.verify('c9', { kind: 'pixels', pixels: decodeImageFile(join(sharedDataset('cedar-dev'), '034/genuine/02.png')), name: 'x', source: 'pad' });
+    expect(out.result.minDistance).toBeLessThan(other.result.minDistance / 2);
   });
 
   it('compares demo images pairwise', async () => {

@@ -70,7 +70,10 @@ export class CountersignService {
   constructor(
     readonly runtime: Runtime,
     readonly store: SignatureStore,
-    /** Hears what the teller should know about an input that was still used (a multi-page TIFF read from page 1). */
+    /**
+     * Hears what the teller should know about an input that was still used (a multi-page TIFF read
+     * from page 1; a printed signature line left out).
+     */
     private readonly note: (text: string) => void = () => undefined,
   ) {}
 
@@ -100,7 +103,13 @@ export class CountersignService {
   private preprocessInput(input: SignatureInput, pixels: PixelImage, penWidth?: number): PreparedSignature {
     let data: Float32Array;
     try {
-      data = preprocess(pixels, { version: this.preprocessVersion, penWidth }).data;
+      const pre = preprocess(pixels, { version: this.preprocessVersion, penWidth });
+      data = pre.data;
+      // Said once per input: a pen-matched redraw prepares the same pixels a second time.
+      if (pre.ruledLines > 0 && penWidth === undefined) {
+        const who = input.kind === 'pixels' ? 'The drawing' : `"${input.name}"`;
+        this.note(`${who}: ${pre.ruledLines === 1 ? 'a printed line' : `${pre.ruledLines} printed lines`} under the signature (a cheque's or form's signature line) left out; only the handwriting is compared.`);
+      }
     } catch (err) {
       if (err instanceof PreprocessError) {
         const who = input.kind === 'pixels' ? 'The drawing' : `"${input.name}"`;

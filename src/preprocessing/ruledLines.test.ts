@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeImageFile } from '../training/data/decodeNode';
+import { sharedDataset } from '../testing/sharedData';
+import { PreprocessError, preprocess, toGreyPixels, type PixelImage } from '.';
+import { removeRuledLines } from './ruledLines';
+
+const cedar = sharedDataset('cedar-dev');
+const bhsig = sharedDataset('bhsig260-bengali');
+
+/** The image (8-bit grey) with a black line from the left edge to the right one, `thick` rows, at row y0 + slope x. */
+function withLine(img: PixelImage, y0: number, slope = 0, thick = 2): PixelImage {
+  const g = toGreyPixels(img);
+  const data = new Uint8Array(g.data);
+  for (let x = 0; x < g.width; x++)
+    for (let t = 0; t < thick; t++) {
+      const y = Math.round(y0 + slope * x) + t;
+      if (y >= 0 && y < g.height) data[y * g.width + x] = 0;
+    }
+  return { ...g, data };
+}
+
+/** Lowest row of the image with a dark pixel (the signature's bottom). */
+function inkBottom(img: PixelImage): number {
+  const g = toGreyPixels(img);
+  for (let y = g.height - 1; y >= 0; y--) for (let x = 0; x < g.width; x++) if (g.data[y * g.width + x] < 128) return y;
+  return -1;
+}
+
+/**
+ * Share of a's ink (> 0.3) with ink of b within 2 pixels: two rasters of one signature cropped a
+ * pixel apart share little exact ink (strokes are 1-2 pixels wide), but all of it within 2 pixels.
+ */
+function inkCoverage(a: Float32Array, b: Float32Array, width = 192): number {
+  const height = a.length / width;
+  let near = 0;
+  let ink = 0;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      if (!(a[y * width + x] > 0.3)) continue;
+      ink++;
+      search: for (let dy = -2; dy <= 2; dy++)
+        for (let dx = -2; dx <= 2; dx++) {
+          const yy = y + dy;
+          const xx = x + dx;
+          if (yy >= 0 && yy < height && xx >= 0 && xx < width && b[yy * width + xx] > 0.3) {
+            near++;
+            break search;
+          }
+        }
+    }
+  return near / ink;
+}
+
+/** The two rasters show the same signature: each one's ink lies within 2 pixels of the other's. */
+function expectSameSignature(a: Float32Array, b: Float32Array): void {
+  expect(inkCoverage(a, b)).toBeGreaterThan(0.9);
+  expect(inkCoverage(b, a)).toBeGreaterThan(0.9);
+}
+
+describe('printed signature lines', () => {
+  it('removes a line under a real CEDAR signature, so the raster is nearly the clean one', () => {
+    const img = decodeImageFile(join(cedar, '031/genuine/01.png'));
+    const clean = preprocess(img);
+    const lined = preprocess(withLine(img, inkBottom(img) - 8));
+    expect(clean.ruledLines).toBe(0);
+    expect(lined.ruledLines).toBe(1);
+    expectSameSignature(clean.data, lined.data);
+    expect(Math.abs(lined.box.width - clean.box.width)).toBeLessThanOrEqual(6);
+    expect(Math.abs(lined.box.height - clean.box.height)).toBeLessThanOrEqual(6);
+  });
+
+  it('removes a line photographed askew (2 degrees) and two ruled lines on a bi-level BHSig scan', () => {
+    const img = decodeImageFile(join(cedar, '035/genuine/04.png'));
+    const clean = preprocess(img);
+    const askew = preprocess(withLine(img, inkBottom(img) - 10 - 0.035 * img.width, 0.035, 3));
+    expect(askew.ruledLines).toBe(1);
+    expectSameSignature(clean.data, askew.data);
+
+    const b = decodeImageFile(join(bhsig, 'B090/genuine/01.png'));
+    const bottom = inkBottom(b);
+    const ruled = preprocess(withLine(withLine(b, bottom - 2, 0, 1), Math.min(b.height - 3, bottom + 4), 0, 1));
+    expect(ruled.ruledLines).toBe(2);
+    expectSameSignature(preprocess(b).data, ruled.data);
+  });
+
+  it("keeps a signature's own straight underline, which stops inside the margin", () => {
+    // CEDAR 020's signature ends in a long, nearly straight underline (about 77% of the width).
+    const img = decodeImageFile(join(cedar, '020/genuine/08.png'));
+    expect(preprocess(img).ruledLines).toBe(0);
+    const w = 200;
+    const h = 60;
+    const mask = new Uint8Array(w * h);
+    for (let x = 20; x < w - 20; x++) mask[40 * w + x] = mask[41 * w + x] = 1;
+    expect(removeRuledLines(mask, w, h)).toEqual([]);
+    expect(mask.reduce((s, v) => s + v, 0)).toBe(2 * (w - 40));
+  });
+
+  it('keeps strokes that cross the line and clears the rest of it', () => {
+    const w = 200;
+    const h = 60;
+    const mask = new Uint8Array(w * h);
+    for (let x = 0; x < w; x++) mask[40 * w + x] = mask[41 * w + x] = 1;
+    for (let y = 20; y < 55; y++) mask[y * w + 100] = 1; // a descender through the line
+    const lines = removeRuledLines(mask, w, h);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ slope: 0, x0: 0, x1: w });
+    for (let y = 20; y < 55; y++) expect(mask[y * w + 100]).toBe(1);
+    expect(mask[40 * w + 50] + mask[41 * w + 50] + mask[40 * w + 150]).toBe(0);
+    expect(mask.reduce((s, v) => s + v, 0)).toBe(35 + 2 * 2); // the descender, and the line in columns 99 and 101, whose neighbours above and below are the descender
+  });
+
+  it('says a form with only its signature line is blank', () => {
+    const w = 300;
+    const h = 120;
+    const page: PixelImage = { width: w, height: h, channels: 1, data: new Uint8Array(w * h).fill(240) };
+    expect(() => preprocess(withLine(page, 90))).toThrow(PreprocessError);
+    expect(() => preprocess(withLine(page, 90))).toThrow(/blank|ink/i);
+  });
+});

@@ -12,7 +12,7 @@ const MAX_SLOPE = 0.0525;
  * edge); the signature sits on it. Hand-drawn underlines and long tails can be as straight, but
  * start or stop inside the image's margin: of CEDAR's, BHSig's and the synthetic writers' images
  * none is taken for a line (a half-width rule took five CEDAR signatures' own strokes).
- * A line that stops short of both edges stays: crop the image across the line.
+ * A line that stops short of either edge stays: crop the image across the line.
  */
 const EDGE = 0.02;
 /** Ink may be missing over at most this many columns inside a line (scan noise, faint print). */
@@ -21,7 +21,7 @@ const MAX_GAP = 3;
 const MAX_LINES = 4;
 
 export interface RuledLine {
-  /** Row of the line's centre at column 0, and its slope (rows per column). */
+  /** The line's row at column 0 (its upper row of the two traced), and its slope (rows per column). */
   y0: number;
   slope: number;
   /** Columns [x0, x1) of the straight run. */

@@ -10,6 +10,9 @@
  * corner), sensor noise (sd 3 grey levels) and JPEG at quality 60 (the copy is then .jpg);
  * --line prints a form's signature line under the signature: black, 1% of the height thick (at
  * least 1 pixel), across the whole width, through the ink's lowest tenth (descenders cross it).
+ * --pattern prints a cheque's security background under the page: fine wavy guilloche lines (about
+ * a pixel wide, every 6 pixels) 15% darker than the paper; --bands: broad wavy bands darkening the
+ * paper by up to 20% (a heavier, darker background).
  * Use a copy as --questioned beside the original --data to check clean references against it.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -21,13 +24,13 @@ import { isValidationWriter } from '../../src/training/data/split';
 import { decodeImageFile, encodeGreyPng } from '../../src/training/data/decodeNode';
 
 const [root, factorArg, outRoot, flag] = process.argv.slice(2);
-if (flag !== undefined && !['--bilevel', '--photo', '--line'].includes(flag)) {
-  console.error(`unknown option ${flag}: --bilevel, --photo or --line`);
+if (flag !== undefined && !['--bilevel', '--photo', '--line', '--pattern', '--bands'].includes(flag)) {
+  console.error(`unknown option ${flag}: --bilevel, --photo, --line, --pattern or --bands`);
   process.exit(2);
 }
 const factor = Number(factorArg);
 if (!root || !(factor > 0) || !outRoot) {
-  console.error('usage: npx tsx scripts/experiments/degraded-copy.ts DATA_DIR FACTOR OUT_DIR [--bilevel|--photo|--line]');
+  console.error('usage: npx tsx scripts/experiments/degraded-copy.ts DATA_DIR FACTOR OUT_DIR [--bilevel|--photo|--line|--pattern|--bands]');
   process.exit(2);
 }
 const dataset = basename(root.replace(/\/+$/, ''));
@@ -42,6 +45,8 @@ for (const writer of readdirSync(root).filter((w) => isValidationWriter({ datase
       const h = Math.max(1, Math.round(grey.height * factor));
       const data = resampleArea(grey, 0, 0, grey.width, grey.height, w, h);
       if (flag === '--line') signatureLine(data, w, h);
+      if (flag === '--pattern') guilloche(data, w, h, true);
+      if (flag === '--bands') guilloche(data, w, h, false);
       if (flag === '--bilevel') for (let i = 0; i < data.length; i++) data[i] = data[i] < 0.5 ? 0 : 1;
       if (flag === '--photo') writeFileSync(join(dir, f.replace(/\.\w+$/, '.jpg')), photo(data, w, h, n));
       else writeFileSync(join(dir, f.replace(/\.\w+$/, '.png')), encodeGreyPng(data, w, h, false));
@@ -49,7 +54,7 @@ for (const writer of readdirSync(root).filter((w) => isValidationWriter({ datase
     }
   }
 }
-console.log(`${n} images of ${dataset}'s validation writers, x${factor}${flag === '--bilevel' ? ', bi-level' : flag === '--photo' ? ', as phone photos (JPEG)' : flag === '--line' ? ', on a signature line' : ''}, in ${join(outRoot, dataset)}`);
+console.log(`${n} images of ${dataset}'s validation writers, x${factor}${flag === '--bilevel' ? ', bi-level' : flag === '--photo' ? ', as phone photos (JPEG)' : flag === '--line' ? ', on a signature line' : flag === '--pattern' ? ', on a fine cheque pattern' : flag === '--bands' ? ', on broad dark bands' : ''}, in ${join(outRoot, dataset)}`);
 
 /** Grey page [0, 1] -> JPEG bytes of it lit from one corner, with noise (deterministic per image). */
 function photo(grey: Float32Array, w: number, h: number, seed: number): Uint8Array {
@@ -83,4 +88,19 @@ function signatureLine(grey: Float32Array, w: number, h: number): void {
   const thick = Math.max(1, Math.round(h * 0.01));
   const y0 = Math.round(bottom - 0.1 * (bottom - top));
   for (let y = y0; y < Math.min(h, y0 + thick); y++) grey.fill(0, y * w, (y + 1) * w);
+}
+
+/** Multiplies the page by a cheque's wavy security pattern: fine lines 15% darker, or broad bands up to 20%. */
+function guilloche(grey: Float32Array, w: number, h: number, fine: boolean): void {
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      if (fine) {
+        // Lines where a wavy phase crosses a multiple of 2 pi, about one pixel wide, every 6 pixels.
+        const phase = (2 * Math.PI * (y + 4 * Math.sin(x / 9))) / 6;
+        if (Math.cos(phase) > 0.8) grey[y * w + x] *= 0.85;
+      } else {
+        const wave = Math.sin(x / 4 + 3 * Math.sin(y / 11)) * Math.sin(y / 5 + 2 * Math.sin(x / 23));
+        grey[y * w + x] *= 1 - 0.2 * (0.5 + 0.5 * wave);
+      }
+    }
 }

@@ -1,0 +1,29 @@
+/**
+ * Share of each page with faint darkness (0.1-0.35 after the preprocessing's paper-level
+ * normalisation): low on plain scans, high on patterned cheque backgrounds (docs/scan-conditions.md).
+ *   npx tsx scripts/experiments/faint-share.ts ../shared/data/cedar-dev .cache/rescaled/pattern/cedar-dev
+ * Prints min, 1st percentile, median, 99th percentile and max per data folder.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { inkDarkness } from '../../src/preprocessing/background';
+import { greyFromPixels } from '../../src/preprocessing/decodeLimits';
+import { limitSize } from '../../src/preprocessing/resample';
+import { decodeImageFile } from '../../src/training/data/decodeNode';
+
+const LOW = 0.1;
+const HIGH = 0.35;
+for (const dir of process.argv.slice(2)) {
+  const shares: number[] = [];
+  for (const w of readdirSync(dir).filter((x) => !x.includes('.')).sort())
+    for (const kind of ['genuine', 'forged'])
+      for (const f of readdirSync(join(dir, w, kind))) {
+        const dark = inkDarkness(limitSize(greyFromPixels(decodeImageFile(join(dir, w, kind, f))), 512)).data;
+        let n = 0;
+        for (let i = 0; i < dark.length; i++) if (dark[i] > LOW && dark[i] < HIGH) n++;
+        shares.push(n / dark.length);
+      }
+  shares.sort((a, b) => a - b);
+  const q = (p: number) => shares[Math.min(shares.length - 1, Math.floor(p * shares.length))].toFixed(4);
+  console.log(`${dir}: ${shares.length} images, faint share min ${q(0)} p1 ${q(0.01)} median ${q(0.5)} p99 ${q(0.99)} max ${q(1)}`);
+}

@@ -2,7 +2,8 @@
  * Share of each page with faint darkness (0.1-0.35 after the preprocessing's paper-level
  * normalisation): low on plain scans, high on patterned cheque backgrounds (docs/scan-conditions.md).
  *   npx tsx scripts/experiments/faint-share.ts ../shared/data/cedar-dev .cache/rescaled/pattern/cedar-dev
- * Prints min, 1st percentile, median, 99th percentile and max per data folder.
+ * Prints min, 1st percentile, median, 99th percentile and max per data folder; with --above X, also how
+ * many images exceed X.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +14,10 @@ import { decodeImageFile } from '../../src/training/data/decodeNode';
 
 const LOW = 0.1;
 const HIGH = 0.35;
-for (const dir of process.argv.slice(2)) {
+const args = process.argv.slice(2);
+const at = args.indexOf('--above');
+const above = at >= 0 ? Number(args.splice(at, 2)[1]) : null;
+for (const dir of args) {
   const shares: number[] = [];
   for (const w of readdirSync(dir).filter((x) => !x.includes('.')).sort())
     for (const kind of ['genuine', 'forged'])
@@ -25,5 +29,6 @@ for (const dir of process.argv.slice(2)) {
       }
   shares.sort((a, b) => a - b);
   const q = (p: number) => shares[Math.min(shares.length - 1, Math.floor(p * shares.length))].toFixed(4);
-  console.log(`${dir}: ${shares.length} images, faint share min ${q(0)} p1 ${q(0.01)} median ${q(0.5)} p99 ${q(0.99)} max ${q(1)}`);
+  const over = above === null ? '' : `, ${shares.filter((x) => x > above).length} above ${above}`;
+  console.log(`${dir}: ${shares.length} images, faint share min ${q(0)} p1 ${q(0.01)} median ${q(0.5)} p99 ${q(0.99)} max ${q(1)}${over}`);
 }

@@ -100,10 +100,10 @@ export interface PreprocessOptions {
  * The one preprocessing function of the project: training, evaluation and the browser call it
  * on decoded pixels. Steps: greyscale (alpha over white) -> limit size -> ink darkness relative
  * to local paper level (removes paper tone) -> Otsu binarisation (removes ink tone: pens and
- * scanners differ) -> remove border lines, printed signature lines (src/preprocessing/ruledLines.ts;
- * none of the training images has one, so their rasters did not change) and specks -> crop to the ink -> aspect-preserving
- * area resize, centred, ink = 1 (pp1), or the thinned centre line redrawn with a fixed pen
- * width at the same place and scale (pp2).
+ * scanners differ) -> remove border lines, printed signature lines (ruledLines.ts; no training
+ * image has one, so their rasters did not change when it came) and specks -> crop to the ink ->
+ * aspect-preserving area resize, centred, ink = 1 (pp1), or the thinned centre line redrawn with
+ * a fixed pen width at the same place and scale (pp2).
  *
  * Throws PreprocessError for blank or unusable images.
  */
@@ -125,7 +125,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   }
   const { width, height } = work;
   let mask = inkMask(dark.data, threshold, width, height);
-  const lined = mask.slice();
+  const lined = mask.slice(); // what a printed line's removal clears, if there is one
   const ruledLines = removeRuledLines(mask, width, height).length;
   if (ruledLines > 0) {
     // A printed line is often darker than the handwriting and pulls Otsu's threshold above the

@@ -65,6 +65,11 @@ export interface DemoOutcome {
   penMatched: DemoPenMatch[];
 }
 
+/** How messages name an input: a file by its name, a pad drawing as "The drawing". */
+function inputLabel(input: SignatureInput): string {
+  return input.kind === 'pixels' ? 'The drawing' : `"${input.name}"`;
+}
+
 /** The app's workflows: enroll, verify, demo. UI-free; errors carry teller-facing messages. */
 export class CountersignService {
   constructor(
@@ -107,13 +112,11 @@ export class CountersignService {
       data = pre.data;
       // Said once per input: a pen-matched redraw prepares the same pixels a second time.
       if (pre.ruledLines > 0 && penWidth === undefined) {
-        const who = input.kind === 'pixels' ? 'The drawing' : `"${input.name}"`;
-        this.note(`${who}: ${pre.ruledLines === 1 ? 'a printed line' : `${pre.ruledLines} printed lines`} under the signature (a cheque's or form's signature line) left out; only the handwriting is compared.`);
+        this.note(`${inputLabel(input)}: ${pre.ruledLines === 1 ? 'a printed line' : `${pre.ruledLines} printed lines`} under the signature (a cheque's or form's signature line) left out; only the handwriting is compared.`);
       }
     } catch (err) {
       if (err instanceof PreprocessError) {
-        const who = input.kind === 'pixels' ? 'The drawing' : `"${input.name}"`;
-        throw new PreprocessError(err.code, `${who}: ${err.message}`);
+        throw new PreprocessError(err.code, `${inputLabel(input)}: ${err.message}`);
       }
       throw err;
     }

@@ -96,6 +96,22 @@ describe('printed signature lines', () => {
     expect(mask.reduce((s, v) => s + v, 0)).toBe(2 * (w - 40));
   });
 
+  it('finds a one-pixel line wherever it lies between rows and at any slope up to 3 degrees', () => {
+    // A staircase of one-pixel steps crosses the vote's row bins anywhere: every position must be found.
+    let found = 0;
+    let cases = 0;
+    for (const w of [203, 300, 512])
+      for (const slope of [0, 0.004, 0.013, -0.02, 0.04, -0.05])
+        for (let y0 = 40; y0 < 44; y0 += 0.125) {
+          const h = 100;
+          const mask = new Uint8Array(w * h);
+          for (let x = 0; x < w; x++) mask[Math.floor(y0 + slope * x) * w + x] = 1;
+          cases++;
+          if (removeRuledLines(mask, w, h).length === 1 && mask.every((v) => v === 0)) found++;
+        }
+    expect(found).toBe(cases);
+  });
+
   it('keeps strokes that cross the line and clears the rest of it', () => {
     const w = 200;
     const h = 60;

@@ -21,7 +21,7 @@ const MAX_GAP = 3;
 const MAX_LINES = 4;
 
 export interface RuledLine {
-  /** The line's row at column 0 (its upper row of the two traced), and its slope (rows per column). */
+  /** The line's centre row at column 0 (it is traced one row either side), and its slope (rows per column). */
   y0: number;
   slope: number;
   /** Columns [x0, x1) of the straight run. */
@@ -53,7 +53,7 @@ export function removeRuledLines(mask: Uint8Array, width: number, height: number
 
 /**
  * The straight run of ink longest over all slopes and offsets (a coarse Hough vote over every
- * other column, 2-row bins, then each promising bin traced at full resolution), if it spans minSpan.
+ * other column, 2-row bins, then each promising pair of bins traced at full resolution), if it spans minSpan.
  */
 function strongestLine(mask: Uint8Array, width: number, height: number, minSpan: number): RuledLine | null {
   // Slope steps of 2 / width drift at most one row over the width: one 2-row bin holds the line.
@@ -72,19 +72,20 @@ function strongestLine(mask: Uint8Array, width: number, height: number, minSpan:
       }
     }
   }
-  // Only bins with half the columns' votes can hold a run of minSpan (a run's columns all vote).
+  // A run of minSpan columns gives about minSpan / 2 votes (every other column), split between two
+  // neighbouring bins where the line crosses a bin edge: test each pair of bins.
   const need = Math.floor(minSpan / 2) - 1;
   let best: RuledLine | null = null;
   let bestInk = 0;
   for (let k = 0; k < slopes; k++) {
-    for (let b = 0; b < bins; b++) {
-      if (votes[k * bins + b] < need) continue;
+    for (let b = 0; b + 1 < bins; b++) {
+      if (votes[k * bins + b] + votes[k * bins + b + 1] < need) continue;
       const slope = ((k - steps) * 2) / width;
-      // The bin spans rows b*2 - pad .. +2 at column 0: trace both rows, keep the longer run.
-      for (let r = 0; r < 2; r++) {
+      // The two bins span rows 2b - pad .. 2b - pad + 4 at column 0: trace each row's centre line.
+      for (let r = 0; r < 4; r++) {
         const y0 = b * 2 - pad + r + 0.5;
         const run = longestRun(mask, width, height, y0, slope);
-        // The longest run wins; between equal runs, the one with more ink on its two rows (the true slope).
+        // The longest run wins; between equal runs, the one with more ink in its band (the true slope).
         if (!run || run.x1 - run.x0 < minSpan) continue;
         if (!best || run.x1 - run.x0 > best.x1 - best.x0 || (run.x1 - run.x0 === best.x1 - best.x0 && run.ink > bestInk)) {
           best = { y0, slope, x0: run.x0, x1: run.x1 };
@@ -97,8 +98,8 @@ function strongestLine(mask: Uint8Array, width: number, height: number, minSpan:
 }
 
 /**
- * The longest run of columns with ink on the line y = y0 + slope x (the row or the one below it),
- * gaps up to MAX_GAP, with its ink pixels on those two rows.
+ * The longest run of columns with ink in the 3-row band around y = y0 + slope x (a slope step's
+ * drift and a staircase of one-pixel lines stay inside it), gaps up to MAX_GAP, with its ink pixels.
  */
 function longestRun(mask: Uint8Array, width: number, height: number, y0: number, slope: number): { x0: number; x1: number; ink: number } | null {
   let best: { x0: number; x1: number; ink: number } | null = null;
@@ -107,15 +108,15 @@ function longestRun(mask: Uint8Array, width: number, height: number, y0: number,
   let ink = 0;
   for (let x = 0; x < width; x++) {
     const y = Math.floor(y0 + slope * x);
-    const a = y >= 0 && y < height ? mask[y * width + x] : 0;
-    const b = y + 1 >= 0 && y + 1 < height ? mask[(y + 1) * width + x] : 0;
-    if (!a && !b) continue;
+    let here = 0;
+    for (let yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) here += mask[yy * width + x];
+    if (!here) continue;
     if (start < 0 || x - last > MAX_GAP + 1) {
       start = x;
       ink = 0;
     }
     last = x;
-    ink += a + b;
+    ink += here;
     if (!best || last + 1 - start > best.x1 - best.x0) best = { x0: start, x1: last + 1, ink };
     else if (last + 1 - start === best.x1 - best.x0) best.ink = Math.max(best.ink, ink);
   }
@@ -129,7 +130,7 @@ function clearLine(mask: Uint8Array, width: number, height: number, line: RuledL
   for (let x = line.x0; x < line.x1; x++) {
     const yc = Math.floor(line.y0 + line.slope * x);
     let y = -1;
-    for (const c of [yc, yc + 1, yc - 1, yc + 2]) {
+    for (const c of [yc, yc - 1, yc + 1]) {
       if (c >= 0 && c < height && mask[c * width + x]) {
         y = c;
         break;

@@ -37,8 +37,8 @@ export interface RuledLine {
  */
 export function removeRuledLines(mask: Uint8Array, width: number, height: number): RuledLine[] {
   const found: RuledLine[] = [];
-  const edge = Math.max(2, Math.round(width * EDGE));
   if (width < 16) return found;
+  const edge = Math.max(2, Math.round(width * EDGE));
   for (let n = 0; n < MAX_LINES; n++) {
     // Most images have a margin of paper on both sides: no line can run from edge to edge.
     if (!inkInColumns(mask, width, height, 0, edge + 1) || !inkInColumns(mask, width, height, width - edge - 1, width)) break;
@@ -52,8 +52,9 @@ export function removeRuledLines(mask: Uint8Array, width: number, height: number
 }
 
 /**
- * The straight run of ink longest over all slopes and offsets (a coarse Hough vote over every
- * other column, 2-row bins, then each promising pair of bins traced at full resolution), if it spans minSpan.
+ * The longest straight run of ink over all slopes and offsets, if it spans minSpan: a coarse
+ * Hough vote (every other column, 2-row bins), then each promising pair of bins traced at full
+ * resolution.
  */
 function strongestLine(mask: Uint8Array, width: number, height: number, minSpan: number): RuledLine | null {
   // Slope steps of 2 / width drift at most one row over the width: one 2-row bin holds the line.

@@ -125,13 +125,13 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   }
   const { width, height } = work;
   let mask = inkMask(dark.data, threshold, width, height);
-  const lined = mask.slice(); // what a printed line's removal clears, if there is one
-  const ruledLines = removeRuledLines(mask, width, height).length;
+  const lines = removeRuledLines(mask, width, height);
+  const ruledLines = lines.length;
   if (ruledLines > 0) {
     // A printed line is often darker than the handwriting and pulls Otsu's threshold above the
     // strokes: threshold again without the line's pixels (remnants of its edges go the same way).
     const rest = dark.data.slice();
-    for (let i = 0; i < rest.length; i++) if (lined[i] && !mask[i]) rest[i] = 0;
+    for (const line of lines) for (const i of line.cleared) rest[i] = 0;
     mask = inkMask(rest, otsuThreshold(rest).threshold, width, height);
     removeRuledLines(mask, width, height);
   }

@@ -121,6 +121,7 @@ describe('printed signature lines', () => {
     const lines = removeRuledLines(mask, w, h);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ slope: 0, x0: 0, x1: w });
+    expect(lines[0].cleared).toHaveLength(2 * (w - 3)); // both rows, but columns 99-101 at the crossing
     for (let y = 20; y < 55; y++) expect(mask[y * w + 100]).toBe(1);
     expect(mask[40 * w + 50] + mask[41 * w + 50] + mask[40 * w + 150]).toBe(0);
     expect(mask.reduce((s, v) => s + v, 0)).toBe(35 + 2 * 2); // the descender, and the line in columns 99 and 101, whose neighbours above and below are the descender

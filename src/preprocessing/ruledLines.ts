@@ -27,6 +27,8 @@ export interface RuledLine {
   /** Columns [x0, x1) of the straight run. */
   x0: number;
   x1: number;
+  /** Mask indices cleared (the line's pixels; crossings kept). */
+  cleared: number[];
 }
 
 /**
@@ -45,7 +47,8 @@ export function removeRuledLines(mask: Uint8Array, width: number, height: number
     const line = strongestLine(mask, width, height, width - 2 * edge);
     if (!line || line.x0 > edge || line.x1 < width - edge) break;
     // A run nothing could be cleared from (strokes all along it) would be found again: stop.
-    if (clearLine(mask, width, height, line) === 0) break;
+    clearLine(mask, width, height, line);
+    if (line.cleared.length === 0) break;
     found.push(line);
   }
   return found;
@@ -89,7 +92,7 @@ function strongestLine(mask: Uint8Array, width: number, height: number, minSpan:
         // The longest run wins; between equal runs, the one with more ink in its band (the true slope).
         if (!run || run.x1 - run.x0 < minSpan) continue;
         if (!best || run.x1 - run.x0 > best.x1 - best.x0 || (run.x1 - run.x0 === best.x1 - best.x0 && run.ink > bestInk)) {
-          best = { y0, slope, x0: run.x0, x1: run.x1 };
+          best = { y0, slope, x0: run.x0, x1: run.x1, cleared: [] };
           bestInk = run.ink;
         }
       }
@@ -124,9 +127,8 @@ function longestRun(mask: Uint8Array, width: number, height: number, y0: number,
   return best;
 }
 
-/** Clears the line's pixels column by column, keeping strokes that cross it; returns the pixels cleared. */
-function clearLine(mask: Uint8Array, width: number, height: number, line: RuledLine): number {
-  let cleared = 0;
+/** Clears the line's pixels column by column, keeping strokes that cross it; records them in line.cleared. */
+function clearLine(mask: Uint8Array, width: number, height: number, line: RuledLine): void {
   const maxThick = Math.max(3, Math.round(height * 0.02));
   for (let x = line.x0; x < line.x1; x++) {
     const yc = Math.floor(line.y0 + line.slope * x);
@@ -146,10 +148,11 @@ function clearLine(mask: Uint8Array, width: number, height: number, line: RuledL
     const above = ya > 0 && hasInkNear(mask, width, x, ya - 1);
     const below = yb < height - 1 && hasInkNear(mask, width, x, yb + 1);
     if (above && below) continue; // a stroke crossing the line
-    for (let yy = ya; yy <= yb; yy++) mask[yy * width + x] = 0;
-    cleared += yb - ya + 1;
+    for (let yy = ya; yy <= yb; yy++) {
+      mask[yy * width + x] = 0;
+      line.cleared.push(yy * width + x);
+    }
   }
-  return cleared;
 }
 
 /** Whether any of columns [x0, x1) holds ink. */

@@ -5,9 +5,8 @@
  *   npx tsx scripts/experiments/recipe-lines.ts SEED [FIRST_STEP] [LAST_STEP]
  * SEED is a member's seed (the recipe's members: 1 and 2); steps default to 0-599; two workers.
  */
-import { PreprocessError, preprocess, toGrey } from '../../src/preprocessing';
-import { augment, AUGMENT_PRESETS, greyToPixels } from '../../src/training/augment';
-import { chooseWriters } from '../../src/training/batch';
+import { AUGMENT_PRESETS } from '../../src/training/augment';
+import { augmentedInput, drawBatchItems } from '../../src/training/batch';
 import { readDataset } from '../../src/training/data/datasetReader';
 import { loadWriterImages } from '../../src/training/data/imageStore';
 import { Rng } from '../../src/training/data/random';
@@ -22,27 +21,17 @@ if (!Number.isInteger(seed)) {
 const files = ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali'].flatMap((d) => splitWriters(readDataset(d)).train);
 const pool = loadWriterImages(files);
 const shape = { ...TRAIN_DEFAULTS.batch, balanceDatasets: true };
-const aug = AUGMENT_PRESETS.mild!;
+const size = { height: 96, width: 192 };
 let found = 0;
 for (let step = first; step <= last; step++)
   for (let worker = 0; worker < 2; worker++) {
-    // sampleBatch (src/training/batch.ts), step by step: the same draws from the same generator.
+    // sampleBatch's own steps (src/training/batch.ts): the same draws from the same generator.
     const rng = new Rng((seed * 1_000_003 + step * 97 + worker) >>> 0);
-    const eligible = pool.filter((w) => w.genuine.length >= 2);
-    const items: { id: string; kind: string; img: (typeof pool)[0]['genuine'][0] }[] = [];
-    for (const w of chooseWriters(eligible, shape, rng)) {
-      for (const img of rng.sample(w.genuine, shape.genuine)) items.push({ id: w.id, kind: 'genuine', img });
-      for (const img of rng.sample(w.forged, shape.forged)) items.push({ id: w.id, kind: 'forged', img });
-    }
-    for (const it of items) {
-      try {
-        const r = preprocess(greyToPixels(augment(toGrey(it.img), rng, aug)), { height: 96, width: 192 });
-        if (r.ruledLines > 0) {
-          found++;
-          console.log(`seed ${seed} step ${step} worker ${worker}: ${it.id} (${it.kind}) ${r.ruledLines} line(s)`);
-        }
-      } catch (e) {
-        if (!(e instanceof PreprocessError)) throw e;
+    for (const it of drawBatchItems(pool, shape, rng)) {
+      const r = augmentedInput(it.img, rng, size, AUGMENT_PRESETS.mild);
+      if (r.ruledLines > 0) {
+        found++;
+        console.log(`seed ${seed} step ${step} worker ${worker}: ${it.writerId} (${it.g ? 'genuine' : 'forged'}) ${r.ruledLines} line(s)`);
       }
     }
   }

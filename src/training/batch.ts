@@ -1,4 +1,4 @@
-import { PreprocessError, preprocess, toGrey, type PixelImage, type PreprocessVersion } from '../preprocessing';
+import { PreprocessError, preprocess, toGrey, type PixelImage, type PreprocessResult, type PreprocessVersion } from '../preprocessing';
 import { augment, greyToPixels, type AugmentOptions } from './augment';
 import type { WriterImages } from './data/imageStore';
 import type { Rng } from './data/random';
@@ -57,6 +57,29 @@ export function chooseWriters(eligible: WriterImages[], shape: BatchShape, rng: 
   return out;
 }
 
+/** One image drawn for a batch: its writer's index in the batch and in the pool, and whether it is genuine. */
+export interface BatchItem {
+  img: PixelImage;
+  writerId: string;
+  w: number;
+  c: number;
+  g: boolean;
+}
+
+/** The batch's writers and images (P writers, K genuine and F forgeries each), in the order they are augmented. */
+export function drawBatchItems(pool: WriterImages[], shape: BatchShape, rng: Rng): BatchItem[] {
+  const eligible = pool.filter((w) => w.genuine.length >= 2);
+  const writers = chooseWriters(eligible, shape, rng);
+  const poolIndex = new Map(pool.map((w, i) => [w, i]));
+  const items: BatchItem[] = [];
+  writers.forEach((w, wi) => {
+    const c = poolIndex.get(w)!;
+    for (const img of rng.sample(w.genuine, shape.genuine)) items.push({ img, writerId: w.id, w: wi, c, g: true });
+    for (const img of rng.sample(w.forged, shape.forged)) items.push({ img, writerId: w.id, w: wi, c, g: false });
+  });
+  return items;
+}
+
 export function sampleBatch(
   pool: WriterImages[],
   shape: BatchShape,
@@ -64,22 +87,14 @@ export function sampleBatch(
   inputSize: InputSpec,
   aug: AugmentOptions | null,
 ): TrainBatch {
-  const eligible = pool.filter((w) => w.genuine.length >= 2);
-  const writers = chooseWriters(eligible, shape, rng);
-  const poolIndex = new Map(pool.map((w, i) => [w, i]));
-  const items: { img: (typeof pool)[0]['genuine'][0]; w: number; c: number; g: boolean }[] = [];
-  writers.forEach((w, wi) => {
-    const c = poolIndex.get(w)!;
-    for (const img of rng.sample(w.genuine, shape.genuine)) items.push({ img, w: wi, c, g: true });
-    for (const img of rng.sample(w.forged, shape.forged)) items.push({ img, w: wi, c, g: false });
-  });
+  const items = drawBatchItems(pool, shape, rng);
   const hw = inputSize.height * inputSize.width;
   const images = new Float32Array(items.length * hw);
   const writer = new Int32Array(items.length);
   const genuine = new Uint8Array(items.length);
   const classes = new Int32Array(items.length);
   items.forEach((it, i) => {
-    images.set(augmentedInput(it.img, rng, inputSize, aug), i * hw);
+    images.set(augmentedInput(it.img, rng, inputSize, aug).data, i * hw);
     writer[i] = it.w;
     genuine[i] = it.g ? 1 : 0;
     classes[i] = proxyClass(it.c, it.g);
@@ -87,14 +102,14 @@ export function sampleBatch(
   return { images, writer, genuine, classes, size: items.length };
 }
 
-/** Preprocessed input of an augmented image; an augmentation that erased the ink falls back to the original. */
-function augmentedInput(img: PixelImage, rng: Rng, size: InputSpec, aug: AugmentOptions | null): Float32Array {
+/** Preprocessing of an augmented image; an augmentation that erased the ink falls back to the original. */
+export function augmentedInput(img: PixelImage, rng: Rng, size: InputSpec, aug: AugmentOptions | null): PreprocessResult {
   if (aug) {
     try {
-      return preprocess(greyToPixels(augment(toGrey(img), rng, aug)), size).data;
+      return preprocess(greyToPixels(augment(toGrey(img), rng, aug)), size);
     } catch (e) {
       if (!(e instanceof PreprocessError)) throw e;
     }
   }
-  return preprocess(img, size).data;
+  return preprocess(img, size);
 }

@@ -7,6 +7,7 @@ import { DEFAULT_MODEL_CONFIG } from '../model/config';
 import type { ModelCard } from '../model/modelCard';
 import { matchedPenWidth, PREPROCESS_VERSION, PreprocessError, preprocess, strokeWidthOf, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { SignatureStore, StorageError } from '../storage';
+import { inkBottom, withLine } from '../testing/printedLine';
 import { sharedDataset } from '../testing/sharedData';
 import { decodeImageFile } from '../training/data/decodeNode';
 import { AppError } from './errors';
@@ -209,11 +210,7 @@ describe('CountersignService', () => {
     const { svc } = await service('1.0.0', undefined, PREPROCESS_VERSION, (t) => notes.push(t));
     const scan = decodeImageFile(join(sharedDataset('cedar-dev'), '033/genuine/02.png'));
     // The scan on a cheque: a black line from edge to edge through the signature's lowest strokes.
-    const lined = { ...scan, data: new Uint8Array(scan.data) };
-    let bottom = 0;
-    for (let i = 0; i < scan.width * scan.height; i++) if (scan.data[i * 4] < 128) bottom = Math.floor(i / scan.width);
-    for (let x = 0; x < scan.width; x++)
-      for (const y of [bottom - 6, bottom - 5]) lined.data.fill(0, (y * scan.width + x) * 4, (y * scan.width + x) * 4 + 3);
+    const lined = withLine(scan, inkBottom(scan) - 6);
     await svc.store.createCustomer({ id: 'c9', name: 'Nine' });
     await svc.enroll('c9', [{ kind: 'pixels', pixels: scan, name: 'clean', source: 'pad' }]);
     expect(notes).toEqual([]);

@@ -22,6 +22,7 @@ import { toGrey } from '../../src/preprocessing/greyscale';
 import { resampleArea } from '../../src/preprocessing/resample';
 import { isValidationWriter } from '../../src/training/data/split';
 import { decodeImageFile, encodeGreyPng } from '../../src/training/data/decodeNode';
+import { securityPatternFactor } from '../../src/testing/chequePattern';
 
 const [root, factorArg, outRoot, flag] = process.argv.slice(2);
 if (flag !== undefined && !['--bilevel', '--photo', '--line', '--pattern', '--bands'].includes(flag)) {
@@ -90,17 +91,7 @@ function signatureLine(grey: Float32Array, w: number, h: number): void {
   for (let y = y0; y < Math.min(h, y0 + thick); y++) grey.fill(0, y * w, (y + 1) * w);
 }
 
-/** Multiplies the page by a cheque's wavy security pattern: fine lines 15% darker, or broad bands up to 20%. */
+/** Multiplies the page by a cheque's wavy security pattern (src/testing/chequePattern.ts): fine lines 15% darker, or broad bands up to 20%. */
 function guilloche(grey: Float32Array, w: number, h: number, fine: boolean): void {
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      if (fine) {
-        // Lines where a wavy phase crosses a multiple of 2 pi, about one pixel wide, every 6 pixels.
-        const phase = (2 * Math.PI * (y + 4 * Math.sin(x / 9))) / 6;
-        if (Math.cos(phase) > 0.8) grey[y * w + x] *= 0.85;
-      } else {
-        const wave = Math.sin(x / 4 + 3 * Math.sin(y / 11)) * Math.sin(y / 5 + 2 * Math.sin(x / 23));
-        grey[y * w + x] *= 1 - 0.2 * (0.5 + 0.5 * wave);
-      }
-    }
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) grey[y * w + x] *= securityPatternFactor(x, y, fine);
 }

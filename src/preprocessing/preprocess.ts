@@ -1,4 +1,5 @@
 import { inkDarkness } from './background';
+import { faintShare, isPatternedBackground } from './backgroundPattern';
 import { PreprocessError } from './errors';
 import { greyFromPixels } from './decodeLimits';
 import { inkBoundingBox, removeBorderLines, removeSpecks } from './inkMask';
@@ -77,6 +78,13 @@ export interface PreprocessResult {
   inkFraction: number;
   /** Printed lines (a cheque's or form's signature line) removed from under the signature. */
   ruledLines: number;
+  /** Share of the page with faint darkness (backgroundPattern.ts). */
+  faintShare: number;
+  /**
+   * The page has a patterned background (a cheque's security print): its raster may hold pattern
+   * lines as ink. Recognised only; the raster is what it would be without this flag.
+   */
+  patternedBackground: boolean;
   /** Ink bounding box in the original image's pixel coordinates. */
   box: { x: number; y: number; width: number; height: number };
 }
@@ -124,6 +132,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     throw new PreprocessError('blank', 'No ink found: the image looks blank. Sign again or choose another image.');
   }
   const { width, height } = work;
+  const faint = faintShare(dark.data);
   let mask = inkMask(dark.data, threshold, width, height);
   const lines = removeRuledLines(mask, width, height);
   const ruledLines = lines.length;
@@ -171,6 +180,8 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     height: outH,
     inkFraction: ink / area,
     ruledLines,
+    faintShare: faint,
+    patternedBackground: isPatternedBackground(faint),
     box: { x: Math.round(box.x0 * sx), y: Math.round(box.y0 * sy), width: Math.round(bw * sx), height: Math.round(bh * sy) },
   };
 }

@@ -8,11 +8,12 @@ import type { ModelCard } from '../model/modelCard';
 import { matchedPenWidth, PREPROCESS_VERSION, PreprocessError, preprocess, strokeWidthOf, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { SignatureStore, StorageError } from '../storage';
 import { inkBottom, withLine } from '../testing/printedLine';
+import { withSecurityPattern } from '../testing/chequePattern';
 import { sharedDataset } from '../testing/sharedData';
 import { decodeImageFile } from '../training/data/decodeNode';
 import { AppError } from './errors';
 import type { Runtime } from './runtime';
-import { CountersignService, InputBatchError, type SignatureInput } from './service';
+import { CountersignService, InputBatchError, PATTERN_REFER_REASON, type SignatureInput } from './service';
 import { Verifier } from './verifier';
 
 /** A synthetic "signature": a wavy dark stroke on white, RGBA. */
@@ -219,6 +220,31 @@ describe('CountersignService', () => {
     // The same signature: far closer than to another writer's (the line alone squeezes it into a strip).
     const other = await svc.verify('c9', { kind: 'pixels', pixels: decodeImageFile(join(sharedDataset('cedar-dev'), '034/genuine/02.png')), name: 'x', source: 'pad' });
     expect(out.result.minDistance).toBeLessThan(other.result.minDistance / 2);
+  });
+
+  it('refuses a reference on a patterned cheque background and refers a patterned questioned signature to a human', async () => {
+    const { svc } = await service();
+    const scan = decodeImageFile(join(sharedDataset('cedar-dev'), '033/genuine/02.png'));
+    const patterned: SignatureInput = { kind: 'pixels', pixels: withSecurityPattern(scan), name: 'cheque', source: 'pad' };
+    await svc.store.createCustomer({ id: 'c10', name: 'Ten' });
+    // With a good reference beside it: all or none, and the message names the patterned input.
+    const refused = await svc.enroll('c10', [{ kind: 'pixels', pixels: scan, name: 'clean', source: 'pad' }, patterned]).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(InputBatchError);
+    expect((refused as InputBatchError).messages.join('\n')).toMatch(/1 of 2 images[\s\S]*The drawing has a patterned background[\s\S]*plain paper/);
+    expect(await svc.store.listActiveReferences('c10')).toEqual([]);
+    // The clean scan enrolled, then the same signature on the pattern: referred whatever its score.
+    await svc.enroll('c10', [{ kind: 'pixels', pixels: scan, name: 'clean', source: 'pad' }]);
+    const out = await svc.verify('c10', patterned);
+    expect(out.result.verdict).toBe('refer');
+    expect(out.result.referReason).toBe(PATTERN_REFER_REASON);
+    expect(out.audit.verdict).toBe('refer');
+    expect(out.audit.referReason).toBe(PATTERN_REFER_REASON);
+    expect((await svc.store.audit.list({ customerId: 'c10' }))[0].referReason).toBe(PATTERN_REFER_REASON);
+    // The plain scan is decided by its score, with no reason attached.
+    const plain = await svc.verify('c10', { kind: 'pixels', pixels: scan, name: 'again', source: 'pad' });
+    expect(plain.result.verdict).toBe('genuine');
+    expect(plain.result.referReason).toBeUndefined();
+    expect(plain.audit.referReason).toBeUndefined();
   });
 
   it('compares demo images pairwise', async () => {

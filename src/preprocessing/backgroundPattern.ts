@@ -1,0 +1,30 @@
+/**
+ * Patterned backgrounds (a cheque's security print, guilloche lines, textured paper): faint
+ * darkness over a large share of the page. Under a grey pen Otsu's threshold falls near its floor
+ * and the pattern's lines become "ink": the crop and the strokes are wrong, and verification is
+ * unreliable (docs/scan-conditions.md: cedar-dev EER 39.5% on a fine pattern). Such a page is
+ * recognised, not repaired; the service refers its verification to a human.
+ */
+
+/** Darkness (after the paper-level normalisation) counted as faint: paper texture up to pale pencil. */
+export const FAINT_DARKNESS = { low: 0.1, high: 0.35 } as const;
+
+/**
+ * A page with more than this share of faint darkness has a patterned background. Measured
+ * (`npx tsx scripts/experiments/faint-share.ts DIR`): plain scans 0-6.7% (CEDAR, BHSig), simulated
+ * phone photos and rescaled scans up to 16.4%, simulated cheque patterns 18.7-54%.
+ */
+export const PATTERNED_FAINT_SHARE = 0.18;
+
+/** Share of pixels of an ink-darkness image that are faint (FAINT_DARKNESS). */
+export function faintShare(dark: Float32Array): number {
+  if (dark.length === 0) return 0;
+  let n = 0;
+  for (let i = 0; i < dark.length; i++) if (dark[i] > FAINT_DARKNESS.low && dark[i] < FAINT_DARKNESS.high) n++;
+  return n / dark.length;
+}
+
+/** Whether a page with this faint share has a patterned background. */
+export function isPatternedBackground(share: number): boolean {
+  return share > PATTERNED_FAINT_SHARE;
+}

@@ -1,6 +1,6 @@
 import type { ModelConfig } from '../model/config';
 import type { AugmentOptions } from './augment';
-import { preprocess, type PreprocessVersion } from '../preprocessing';
+import { preprocess, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import type { BatchShape, InputSpec } from './batch';
 import { loadCheckpoint, saveCheckpoint, type CheckpointMeta } from './checkpoint';
 import type { WriterImages, WriterRasters } from './data/imageStore';
@@ -230,9 +230,14 @@ export async function train(train: WriterImages[], val: WriterRasters[][], o: Tr
   return { net, meta };
 }
 
+/** The images calibrationImages takes: 2 of each of up to 160 writers, drawn from `rng`. */
+export function calibrationPicks(train: WriterImages[], rng: Rng): PixelImage[] {
+  return rng.sample(train, 160).flatMap((w) => rng.sample([...w.genuine, ...w.forged], 2));
+}
+
 /** A fixed set of clean (unaugmented) training images for batch-norm statistics: 2 per writer, up to 320. */
 export function calibrationImages(train: WriterImages[], rng: Rng, size: InputSpec): { images: Float32Array; n: number } {
-  const picks = rng.sample(train, 160).flatMap((w) => rng.sample([...w.genuine, ...w.forged], 2));
+  const picks = calibrationPicks(train, rng);
   const hw = size.height * size.width;
   const images = new Float32Array(picks.length * hw);
   picks.forEach((img, i) => images.set(preprocess(img, size).data, i * hw));

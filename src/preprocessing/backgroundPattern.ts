@@ -1,3 +1,5 @@
+import { otsuThreshold } from './otsu';
+
 /**
  * Patterned backgrounds (a cheque's security print, guilloche lines, textured paper): faint
  * darkness over a large share of the page. Under a grey pen Otsu's threshold falls near its floor
@@ -22,6 +24,14 @@ export function faintShare(dark: Float32Array): number {
   let n = 0;
   for (let i = 0; i < dark.length; i++) if (dark[i] > FAINT_DARKNESS.low && dark[i] < FAINT_DARKNESS.high) n++;
   return n / dark.length;
+}
+
+/**
+ * The ink threshold of a patterned page: Otsu's threshold among the pixels darker than faint paper
+ * (FAINT_DARKNESS.low), so it splits pattern from ink instead of paper from pattern-and-ink.
+ */
+export function patternThreshold(dark: Float32Array): number {
+  return otsuThreshold(dark.filter((v) => v > FAINT_DARKNESS.low)).threshold;
 }
 
 /** Whether a page with this faint share has a patterned background. */

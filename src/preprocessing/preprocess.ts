@@ -1,5 +1,5 @@
 import { inkDarkness } from './background';
-import { faintShare, isPatternedBackground } from './backgroundPattern';
+import { faintShare, isPatternedBackground, patternThreshold } from './backgroundPattern';
 import { PreprocessError } from './errors';
 import { greyFromPixels } from './decodeLimits';
 import { inkBoundingBox, removeBorderLines, removeSpecks } from './inkMask';
@@ -133,7 +133,12 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   }
   const { width, height } = work;
   const faint = faintShare(dark.data);
-  let mask = inkMask(dark.data, threshold, width, height);
+  const patterned = isPatternedBackground(faint);
+  // On a patterned page (a cheque's security print) Otsu over the whole page splits paper from
+  // pattern-and-ink; the threshold among the darker pixels splits pattern from ink. No training
+  // image is patterned (scripts/experiments/recipe-replay.ts), so their rasters are unchanged.
+  const inkThreshold = (values: Float32Array) => (patterned ? patternThreshold(values) : otsuThreshold(values).threshold);
+  let mask = inkMask(dark.data, patterned ? patternThreshold(dark.data) : threshold, width, height);
   const lines = removeRuledLines(mask, width, height);
   const ruledLines = lines.length;
   if (ruledLines > 0) {
@@ -141,7 +146,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     // strokes: threshold again without the line's pixels (remnants of its edges go the same way).
     const rest = dark.data.slice();
     for (const line of lines) for (const i of line.cleared) rest[i] = 0;
-    mask = inkMask(rest, otsuThreshold(rest).threshold, width, height);
+    mask = inkMask(rest, inkThreshold(rest), width, height);
     removeRuledLines(mask, width, height);
   }
   const area = width * height;
@@ -181,7 +186,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     inkFraction: ink / area,
     ruledLines,
     faintShare: faint,
-    patternedBackground: isPatternedBackground(faint),
+    patternedBackground: patterned,
     box: { x: Math.round(box.x0 * sx), y: Math.round(box.y0 * sy), width: Math.round(bw * sx), height: Math.round(bh * sy) },
   };
 }

@@ -23,13 +23,4 @@ describe('audit CSV', () => {
     expect(lines[1]).toContain('"ID checked, ""ok"", =1+1"');
     expect(lines[1]).toContain('0.500000 0.250000');
   });
-  it('gives the reason of a referral in its own column', () => {
-    const [a] = samplePayload().audit;
-    const csv = auditToCsv([{ ...a, verdict: 'refer', referReason: 'patterned, unreliable' }, a]);
-    const [header, referred, plain] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    const at = header.split(',').indexOf('refer_reason');
-    expect(at).toBeGreaterThan(0);
-    expect(referred).toContain(',"patterned, unreliable",');
-    expect(plain).not.toContain('patterned');
-  });
 });

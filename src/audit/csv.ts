@@ -2,7 +2,7 @@ import type { AuditRecord } from '../storage/schema';
 
 export const AUDIT_CSV_COLUMNS = [
   'id', 'time', 'customer_id', 'customer_name', 'verdict', 'score', 'threshold', 'refer_band', 'operating_point',
-  'distances', 'reference_ids', 'model_id', 'model_version', 'backend', 'channel', 'pen_width', 'refer_reason', 'note',
+  'distances', 'reference_ids', 'model_id', 'model_version', 'backend', 'channel', 'pen_width', 'note',
 ] as const;
 
 /**
@@ -34,7 +34,6 @@ export function auditRow(r: AuditRecord): string[] {
     r.backend,
     r.channel,
     r.penWidth ?? '',
-    r.referReason ?? '',
     r.note,
   ].map((v) => csvField(v));
 }

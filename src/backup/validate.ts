@@ -48,7 +48,6 @@ function audit(v: unknown, i: number): AuditRecord {
   if (!(v.thumbnail instanceof Uint8Array) || v.thumbnail.length !== (v.width as number) * (v.height as number)) fail('audit record', i, 'has a thumbnail of the wrong size');
   if (!str(v, 'note')) fail('audit record', i, 'lacks the note');
   if (v.penWidth !== undefined && !(num(v, 'penWidth') && (v.penWidth as number) > 0)) fail('audit record', i, 'has a bad pen width');
-  if (v.referReason !== undefined && !str(v, 'referReason')) fail('audit record', i, 'has a bad refer reason');
   return v as unknown as AuditRecord;
 }
 

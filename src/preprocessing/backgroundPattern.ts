@@ -1,11 +1,12 @@
 import { otsuThreshold } from './otsu';
 
 /**
- * Patterned backgrounds (a cheque's security print, guilloche lines, textured paper): faint
- * darkness over a large share of the page. Under a grey pen Otsu's threshold falls near its floor
- * and the pattern's lines become "ink": the crop and the strokes are wrong, and verification is
- * unreliable (docs/scan-conditions.md: cedar-dev EER 39.5% on a fine pattern). Such a page is
- * recognised, not repaired; the service refers its verification to a human.
+ * Patterned backgrounds (a cheque's security print, guilloche lines, textured or noisy paper):
+ * faint darkness over a large share of the page. Under a grey pen Otsu's threshold over the whole
+ * page falls near its floor and the pattern's lines become "ink": the crop and the strokes are
+ * wrong (docs/scan-conditions.md: cedar-dev EER 39.5% on a fine pattern). preprocess recognises
+ * such a page and thresholds it with patternThreshold instead (7.5% on that pattern); the service
+ * tells the teller.
  */
 
 /** Darkness (after the paper-level normalisation) counted as faint: paper texture up to pale pencil. */
@@ -14,7 +15,9 @@ export const FAINT_DARKNESS = { low: 0.1, high: 0.35 } as const;
 /**
  * A page with more than this share of faint darkness has a patterned background. Measured
  * (`npx tsx scripts/experiments/faint-share.ts DIR`): plain scans 0-6.7% (CEDAR, BHSig), simulated
- * phone photos and rescaled scans up to 16.4%, simulated cheque patterns 18.7-54%.
+ * phone photos and rescaled scans up to 16.4%, simulated cheque patterns 18.7-54%; about 4% of the
+ * training's augmented synthetic pages (noise, paper tone) pass it too, so training sees the
+ * same thresholding (scripts/experiments/recipe-replay.ts --pretrain).
  */
 export const PATTERNED_FAINT_SHARE = 0.18;
 

@@ -81,8 +81,8 @@ export interface PreprocessResult {
   /** Share of the page with faint darkness (backgroundPattern.ts). */
   faintShare: number;
   /**
-   * The page has a patterned background (a cheque's security print): its raster may hold pattern
-   * lines as ink. Recognised only; the raster is what it would be without this flag.
+   * The page has a patterned background (a cheque's security print, or heavy paper noise): its ink
+   * was thresholded among the pixels darker than faint paper (backgroundPattern.ts).
    */
   patternedBackground: boolean;
   /** Ink bounding box in the original image's pixel coordinates. */
@@ -108,8 +108,8 @@ export interface PreprocessOptions {
  * The one preprocessing function of the project: training, evaluation and the browser call it
  * on decoded pixels. Steps: greyscale (alpha over white) -> limit size -> ink darkness relative
  * to local paper level (removes paper tone) -> Otsu binarisation (removes ink tone: pens and
- * scanners differ) -> remove border lines, printed signature lines (ruledLines.ts; no training
- * image has one, so their rasters did not change when it came) and specks -> crop to the ink ->
+ * scanners differ; on a patterned background among the darker pixels only, backgroundPattern.ts)
+ * -> remove border lines, printed signature lines (ruledLines.ts) and specks -> crop to the ink ->
  * aspect-preserving area resize, centred, ink = 1 (pp1), or the thinned centre line redrawn with
  * a fixed pen width at the same place and scale (pp2).
  *
@@ -135,8 +135,9 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   const faint = faintShare(dark.data);
   const patterned = isPatternedBackground(faint);
   // On a patterned page (a cheque's security print) Otsu over the whole page splits paper from
-  // pattern-and-ink; the threshold among the darker pixels splits pattern from ink. No training
-  // image is patterned (scripts/experiments/recipe-replay.ts), so their rasters are unchanged.
+  // pattern-and-ink; the threshold among the darker pixels splits pattern from ink. No real scan
+  // of the data sets is patterned; about 4% of the pretraining's augmented synthetic pages are
+  // (noise), so training and the browser threshold them alike (scripts/experiments/recipe-replay.ts).
   const inkThreshold = (values: Float32Array) => (patterned ? patternThreshold(values) : otsuThreshold(values).threshold);
   let mask = inkMask(dark.data, patterned ? patternThreshold(dark.data) : threshold, width, height);
   const lines = removeRuledLines(mask, width, height);

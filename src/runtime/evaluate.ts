@@ -25,11 +25,6 @@ export interface VerificationResult {
   scale: number;
   /** Number of reference pairs the scale used. */
   referencePairs: number;
-  /**
-   * Why the verdict is 'refer' whatever the score says (the questioned page cannot be read
-   * reliably, e.g. a patterned background); absent when the score decided.
-   */
-  referReason?: string;
 }
 
 export { thresholdFor };
@@ -59,14 +54,6 @@ export function evaluateVerification(
     scale: s.scale,
     referencePairs: pairs.length,
   };
-}
-
-/**
- * The result referred to a human for a reason the score cannot see (the questioned image itself
- * is unreliable): verdict 'refer', score and distances kept for the colleague who checks it.
- */
-export function referredFor(result: VerificationResult, reason: string): VerificationResult {
-  return { ...result, verdict: 'refer', referReason: reason };
 }
 
 /**

@@ -4,7 +4,7 @@ import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, keepsOwnStrokes, penMatchFo
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
-import { evaluateVerification, pairSimilarity, referredFor, type VerificationResult } from './evaluate';
+import { evaluateVerification, pairSimilarity, type VerificationResult } from './evaluate';
 import { DEFAULT_POLICY, ruleWithPolicy, type DecisionPolicy } from './policy';
 import { dequantiseRaster, quantiseRaster } from './raster';
 import type { Runtime } from './runtime';
@@ -26,8 +26,6 @@ export interface PreparedSignature {
   strokes?: Stroke[];
   /** What it was prepared from, so that it can be redrawn with another pen (demo pen matching). Never stored. */
   input?: SignatureInput;
-  /** Its page has a patterned background (preprocess's patternedBackground): not a reference; verification is referred. */
-  patternedBackground?: true;
 }
 
 /** Several inputs failed; `messages` has one line per input. Nothing was stored. */
@@ -72,12 +70,6 @@ function inputLabel(input: SignatureInput): string {
   return input.kind === 'pixels' ? 'The drawing' : `"${input.name}"`;
 }
 
-/** What the teller is told about a patterned background (note, refusal and referral say the same). */
-const PATTERN_TROUBLE =
-  "has a patterned background (a cheque's security print or textured paper) that can be read as ink, so the model's comparison is not reliable";
-/** The verdict's reason when the questioned page is patterned. */
-export const PATTERN_REFER_REASON = `The questioned image ${PATTERN_TROUBLE}: compare it by eye, or scan the signature on plain paper.`;
-
 /** The app's workflows: enroll, verify, demo. UI-free; errors carry teller-facing messages. */
 export class CountersignService {
   constructor(
@@ -85,7 +77,7 @@ export class CountersignService {
     readonly store: SignatureStore,
     /**
      * Hears what the teller should know about an input that was still used (a multi-page TIFF read
-     * from page 1; a printed signature line left out).
+     * from page 1; a printed signature line or a patterned background left out).
      */
     private readonly note: (text: string) => void = () => undefined,
   ) {}
@@ -115,7 +107,6 @@ export class CountersignService {
   /** The model input of decoded pixels (prepare's second half, so a redraw needs no second decode). */
   private preprocessInput(input: SignatureInput, pixels: PixelImage, penWidth?: number): PreparedSignature {
     let data: Float32Array;
-    let patterned = false;
     try {
       const pre = preprocess(pixels, { version: this.preprocessVersion, penWidth });
       data = pre.data;
@@ -123,7 +114,9 @@ export class CountersignService {
       if (pre.ruledLines > 0 && penWidth === undefined) {
         this.note(`${inputLabel(input)}: ${pre.ruledLines === 1 ? 'a printed line' : `${pre.ruledLines} printed lines`} under the signature (a cheque's or form's signature line) left out; only the handwriting is compared.`);
       }
-      if (pre.patternedBackground) patterned = true;
+      if (pre.patternedBackground && penWidth === undefined) {
+        this.note(`${inputLabel(input)}: a patterned or textured background (a cheque's security print?) was left out; only strokes darker than it count as ink. Check that the signature's picture shows the whole signature.`);
+      }
     } catch (err) {
       if (err instanceof PreprocessError) {
         throw new PreprocessError(err.code, `${inputLabel(input)}: ${err.message}`);
@@ -132,15 +125,7 @@ export class CountersignService {
     }
     if (data.length !== INPUT_HEIGHT * INPUT_WIDTH) throw new RangeError('preprocessing returned a raster of the wrong size');
     const image = quantiseRaster(data);
-    return {
-      name: input.name,
-      source: input.source,
-      image,
-      raster: dequantiseRaster(image),
-      input,
-      ...(input.kind === 'pixels' && input.strokes ? { strokes: input.strokes } : {}),
-      ...(patterned ? { patternedBackground: true as const } : {}),
-    };
+    return { name: input.name, source: input.source, image, raster: dequantiseRaster(image), input, ...(input.kind === 'pixels' && input.strokes ? { strokes: input.strokes } : {}) };
   }
 
   /** Prepares every input; throws InputBatchError listing every failure if any fails. */
@@ -170,13 +155,6 @@ export class CountersignService {
     await this.store.assertRoomFor(customerId, inputs.length);
     this.assertDevice();
     const prepared = await this.prepareAll(inputs);
-    const patterned = prepared.filter((p) => p.patternedBackground).map((p) => `${inputLabel(p.input!)} ${PATTERN_TROUBLE}.`);
-    if (patterned.length) {
-      const fix = 'A reference must be on plain paper: scan or photograph the signature on plain paper, or crop the image to the signature.';
-      throw new InputBatchError(
-        inputs.length === 1 ? [`${patterned[0]} ${fix}`] : [`${patterned.length} of ${inputs.length} images could not be used, so none were added:`, ...patterned, fix],
-      );
-    }
     let embeddings: Float32Array[];
     try {
       embeddings = await this.runtime.verifier.embed(prepared.map((p) => p.raster));
@@ -273,8 +251,7 @@ export class CountersignService {
     } catch (err) {
       throw this.deviceError(err);
     }
-    const scored = evaluateVerification(toRefs, refMatrix, ruleWithPolicy(card.decision, pol), pol.operatingPoint);
-    const result = questioned.patternedBackground ? referredFor(scored, PATTERN_REFER_REASON) : scored;
+    const result = evaluateVerification(toRefs, refMatrix, ruleWithPolicy(card.decision, pol), pol.operatingPoint);
     const audit = await this.store.audit.add({
       time: Date.now(),
       customerId: customer.id,
@@ -294,7 +271,6 @@ export class CountersignService {
       width: INPUT_WIDTH,
       height: INPUT_HEIGHT,
       ...(penMatch ? { penWidth: penMatch.penWidth } : {}),
-      ...(result.referReason ? { referReason: result.referReason } : {}),
     });
     return { result, questioned, references: refs, reembedded, audit, penMatch };
   }

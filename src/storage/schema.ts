@@ -84,8 +84,6 @@ export interface AuditRecord {
    * vs scanned) and was redrawn with this pen width (model-input pixels) before comparing.
    */
   penWidth?: number;
-  /** Why the verdict is 'refer' whatever the score said (e.g. a patterned background). */
-  referReason?: string;
 }
 
 export interface SettingRecord {

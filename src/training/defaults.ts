@@ -9,7 +9,7 @@ import type { Mining } from './pairs';
  */
 export const TRAIN_DEFAULTS = {
   /** Where plain `npm run train` exports: the shipped model. */
-  out: 'models/countersign-v9',
+  out: 'models/countersign-v10',
   /** What the embedding layer reads (several, comma-separated: an ensemble, one network per value). */
   pooling: 'last,layout',
   /**

@@ -72,11 +72,6 @@ export function DemoTab() {
                   <span className="reference-label">
                     #{i + 1} {it.name}
                   </span>
-                  {it.patternedBackground && (
-                    <span className="hint" data-testid="demo-patterned">
-                      Patterned background: its similarities are not reliable.
-                    </span>
-                  )}
                   <button type="button" className="small" onClick={() => setItems((cur) => cur.filter((_, k) => k !== i))} disabled={busy}>
                     Remove
                   </button>

@@ -47,13 +47,7 @@ export function VerdictPanel({ outcome }: { outcome: VerifyOutcome }) {
           </div>
         </dl>
       </div>
-      {result.referReason ? (
-        <p className="hint" data-testid="refer-reason">
-          {result.referReason}
-        </p>
-      ) : (
-        <p className="hint">{EXPLAIN[result.verdict]}</p>
-      )}
+      <p className="hint">{EXPLAIN[result.verdict]}</p>
       {penMatch && (
         <p className="hint" data-testid="pen-match" data-pen-width={penMatch.penWidth}>
           {penMatch.matchedTo === 'scanned'

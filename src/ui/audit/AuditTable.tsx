@@ -34,10 +34,7 @@ export function AuditTable({ rows, showCustomer = true }: { rows: readonly Audit
                   {r.customerName} <span className="customer-id">{r.customerId}</span>
                 </td>
               )}
-              <td className={`verdict-cell verdict-${r.verdict}`} title={r.referReason}>
-                {VERDICT[r.verdict]}
-                {r.referReason && <span className="hint"> (image unreliable)</span>}
-              </td>
+              <td className={`verdict-cell verdict-${r.verdict}`}>{VERDICT[r.verdict]}</td>
               <td>
                 {r.score.toFixed(3)}
                 <span className="hint"> / {r.threshold.toFixed(3)} ±{(r.referBand * 100).toFixed(0)}%</span>

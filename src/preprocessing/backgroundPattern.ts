@@ -5,7 +5,7 @@ import { otsuThreshold } from './otsu';
  * faint darkness over a large share of the page. Under a grey pen Otsu's threshold over the whole
  * page falls near its floor and the pattern's lines become "ink": the crop and the strokes are
  * wrong (docs/scan-conditions.md: cedar-dev EER 39.5% on a fine pattern). preprocess recognises
- * such a page and thresholds it with patternThreshold instead (7.5% on that pattern); the service
+ * such a page and thresholds it with patternThreshold instead (countersign-v10, trained with it: 7.9%); the service
  * tells the teller.
  */
 

@@ -8,4 +8,3 @@ export { toGrey, toGreyPixels } from './greyscale';
 export { strokeWidthOf, matchedPenWidth, PEN_WIDTH_STEP, PEN_WIDTH_RANGE, REDRAW_WIDTH_GAIN } from './strokeWidth';
 export { penMatchFor } from './penMatch';
 export type { PenMatch, PenMatchReference } from './penMatch';
-export { faintShare, isPatternedBackground, PATTERNED_FAINT_SHARE, FAINT_DARKNESS } from './backgroundPattern';

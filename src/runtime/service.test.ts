@@ -9,6 +9,7 @@ import { matchedPenWidth, PREPROCESS_VERSION, PreprocessError, preprocess, strok
 import { SignatureStore, StorageError } from '../storage';
 import { inkBottom, withLine } from '../testing/printedLine';
 import { withSecurityPattern } from '../testing/chequePattern';
+import { inkCoverage } from '../testing/inkCoverage';
 import { sharedDataset } from '../testing/sharedData';
 import { decodeImageFile } from '../training/data/decodeNode';
 import { AppError } from './errors';
@@ -57,6 +58,17 @@ afterAll(() => {
   model.dispose();
   stores.forEach((s) => s.close());
 });
+
+/**
+ * The questioned raster is the customer's first (clean) reference within 2 pixels. The test model's
+ * weights are random, so its distances cannot show this; the rasters can.
+ */
+async function expectCleanRaster(svc: CountersignService, customerId: string, questioned: Uint8Array): Promise<void> {
+  const clean = (await svc.store.listActiveReferences(customerId))[0].image;
+  const asFloat = (u8: Uint8Array) => Float32Array.from(u8, (v) => v / 255);
+  expect(inkCoverage(asFloat(questioned), asFloat(clean))).toBeGreaterThan(0.9);
+  expect(inkCoverage(asFloat(clean), asFloat(questioned))).toBeGreaterThan(0.9);
+}
 
 async function service(
   version = '1.0.0',
@@ -206,7 +218,7 @@ describe('CountersignService', () => {
     expect(await svc.verify('c1', blank()).catch((e: unknown) => e)).toBeInstanceOf(PreprocessError);
   });
 
-  it('leaves out a printed signature line under a real scan, tells the teller, and matches the clean scan', async () => {
+  it('leaves out a printed signature line under a real scan, tells the teller, and gives the model the clean scan’s raster', async () => {
     const notes: string[] = [];
     const { svc } = await service('1.0.0', undefined, PREPROCESS_VERSION, (t) => notes.push(t));
     const scan = decodeImageFile(join(sharedDataset('cedar-dev'), '033/genuine/02.png'));
@@ -217,15 +229,14 @@ describe('CountersignService', () => {
     expect(notes).toEqual([]);
     const out = await svc.verify('c9', { kind: 'pixels', pixels: lined, name: 'cheque', source: 'pad' });
     expect(notes).toEqual(['The drawing: a printed line under the signature (a cheque\'s or form\'s signature line) left out; only the handwriting is compared.']);
-    // The same signature: far closer than to another writer's (the line alone squeezes it into a strip).
-    const other = await svc.verify('c9', { kind: 'pixels', pixels: decodeImageFile(join(sharedDataset('cedar-dev'), '034/genuine/02.png')), name: 'x', source: 'pad' });
-    expect(out.result.minDistance).toBeLessThan(other.result.minDistance / 2);
+    // The model is given the clean scan's raster, within 2 pixels (the line alone squeezes it into a strip).
+    await expectCleanRaster(svc, 'c9', out.questioned.image);
   });
 
-  it('thresholds a scan on a patterned cheque background between pattern and ink, tells the teller, and matches the clean scan', async () => {
+  it('thresholds a scan on a patterned cheque background between pattern and ink, tells the teller, and gives the model the clean scan’s raster', async () => {
     const notes: string[] = [];
     const { svc } = await service('1.0.0', undefined, PREPROCESS_VERSION, (t) => notes.push(t));
-    const scan = decodeImageFile(join(sharedDataset('cedar-dev'), '033/genuine/02.png'));
+    const scan = decodeImageFile(join(sharedDataset('cedar-dev'), '032/genuine/18.png'));
     const patterned: SignatureInput = { kind: 'pixels', pixels: withSecurityPattern(scan), name: 'cheque', source: 'pad' };
     await svc.store.createCustomer({ id: 'c10', name: 'Ten' });
     await svc.enroll('c10', [{ kind: 'pixels', pixels: scan, name: 'clean', source: 'pad' }]);
@@ -233,9 +244,8 @@ describe('CountersignService', () => {
     const out = await svc.verify('c10', patterned);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/^The drawing: a patterned or textured background .* was left out/);
-    // The same signature: far closer than another writer's (with the pattern's lines as ink it was not).
-    const other = await svc.verify('c10', { kind: 'pixels', pixels: decodeImageFile(join(sharedDataset('cedar-dev'), '034/genuine/02.png')), name: 'x', source: 'pad' });
-    expect(out.result.minDistance).toBeLessThan(other.result.minDistance / 2);
+    // The model is given the clean scan's raster, within 2 pixels (with the pattern's lines as ink it is not).
+    await expectCleanRaster(svc, 'c10', out.questioned.image);
     // A reference on the pattern is accepted the same way, with the same note.
     await svc.enroll('c10', [patterned]);
     expect(notes.filter((n) => n.includes('patterned'))).toHaveLength(2);

@@ -34,7 +34,7 @@ export function chooseReferences(writerId: string, count: number, k: number, see
 }
 
 /** Random negatives for a writer: `perWriter` genuine signatures of each other writer, fixed by seed. */
-function randomNegatives(writers: WriterEmbeddings[], self: number, perWriter: number, seed: number): Float32Array[] {
+export function randomNegatives(writers: WriterEmbeddings[], self: number, perWriter: number, seed: number): Float32Array[] {
   const out: Float32Array[] = [];
   writers.forEach((w, i) => {
     if (i === self) return;

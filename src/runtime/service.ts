@@ -7,6 +7,7 @@ import { AppError } from './errors';
 import { evaluateVerification, pairSimilarity, type VerificationResult } from './evaluate';
 import { DEFAULT_POLICY, ruleWithPolicy, type DecisionPolicy } from './policy';
 import { dequantiseRaster, quantiseRaster } from './raster';
+import { inconsistentReferences } from '../verification/consistency';
 import type { Runtime } from './runtime';
 
 /** A signature given by the teller: a file (picked, dropped or pasted) or the pad's pixels. */
@@ -163,7 +164,7 @@ export class CountersignService {
       throw this.deviceError(err);
     }
     const { card } = this.runtime;
-    return this.store.addReferences(
+    const added = await this.store.addReferences(
       customerId,
       prepared.map((p, i) => ({
         image: p.image,
@@ -178,6 +179,37 @@ export class CountersignService {
         ...(p.strokes ? { strokes: p.strokes } : {}),
       })),
     );
+    await this.checkConsistency(customerId);
+    return added;
+  }
+
+  /**
+   * Notes references that the customer's other references would be far from accepting
+   * (verification/consistency.ts): another writer's signature among them widens the acceptance
+   * region for forgeries. The references are kept; the teller decides.
+   */
+  private async checkConsistency(customerId: string): Promise<void> {
+    const stored = await this.store.listActiveReferences(customerId);
+    if (stored.length < 2) return;
+    let refs: ReferenceRecord[];
+    let matrix: number[][];
+    try {
+      ({ refs } = await this.ensureCurrent(stored));
+      const embeddings = refs.map((r) => r.embedding);
+      matrix = await this.runtime.verifier.distances(embeddings, embeddings);
+    } catch (err) {
+      throw this.deviceError(err);
+    }
+    const flagged = inconsistentReferences(matrix, this.runtime.card.decision);
+    if (!flagged.length) return;
+    const why = 'A reference by someone else makes forgeries easier to accept: check that it is this customer\'s signature, and remove it if not.';
+    if (refs.length === 2) {
+      this.note(`The two references, "${refs[0].label}" and "${refs[1].label}", look unlike each other (score ${flagged[0].score.toFixed(2)}, limit ${flagged[0].limit.toFixed(2)}). ${why}`);
+      return;
+    }
+    for (const f of flagged) {
+      this.note(`Reference "${refs[f.index].label}" looks unlike this customer's other ${refs.length - 1} references (score ${f.score.toFixed(2)} against them, limit ${f.limit.toFixed(2)}). ${why}`);
+    }
   }
 
   /**

@@ -1,0 +1,51 @@
+/**
+ * How the enrolment check (src/verification/consistency.ts) behaves on real references: for each writer,
+ * DRAWS random sets of n genuine references (2, 3, 5), and the same sets with the last reference swapped for
+ * another writer's genuine signature or for one of the writer's skilled forgeries. Prints how often a genuine
+ * reference is flagged (and how many clean sets get a note), and how often the foreign one is.
+ * Run: npx tsx scripts/experiments/reference-consistency.ts [MODEL_DIR]   (SPLIT=train for the training
+ * writers; FACTOR=f for another factor than CONSISTENCY_FACTOR)
+ */
+import * as tf from '@tensorflow/tfjs';
+import { Rng } from '../../src/training/data/random';
+import { readDataset } from '../../src/training/data/datasetReader';
+import { loadWriterImages } from '../../src/training/data/imageStore';
+import { selectWriters } from '../../src/training/evaluation/evaluateDataset';
+import { pairwiseDistances } from '../../src/model/distanceHead';
+import { CONSISTENCY_FACTOR, inconsistentReferences } from '../../src/verification/consistency';
+import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
+import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
+import { embedImages } from './embedImages';
+await useWasmTrainingBackend();
+const dir = process.argv[2] ?? defaultModelDir();
+const card = readModelCard(dir);
+const model = await loadLayersModelFromDir(dir);
+const stack = (xs: Float32Array[]) => { const d = xs[0].length; const b = new Float32Array(xs.length * d); xs.forEach((x, i) => b.set(x, i * d)); return tf.tensor2d(b, [xs.length, d]); };
+const M = (A: Float32Array[]) => { const r = tf.tidy(() => pairwiseDistances(card.distanceHead, stack(A), stack(A))); const v = r.arraySync() as number[][]; r.dispose(); return v; };
+const split = process.env.SPLIT ?? 'validation';
+const DRAWS = 20;
+const FACTOR = Number(process.env.FACTOR ?? CONSISTENCY_FACTOR);
+for (const data of ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali']) {
+  const ws = loadWriterImages(selectWriters(readDataset(data), split as never)).map((w) => ({ id: w.id, g: embedImages(model, card, w.genuine), f: embedImages(model, card, w.forged) }));
+  for (const n of [2, 3, 5]) {
+    const c = { cleanFlaggedSets: 0, clean: 0, cleanRefs: 0, cleanSets: 0, forg: 0, forgSets: 0, forgWrong: 0, other: 0, otherSets: 0, otherWrong: 0 };
+    ws.forEach((w, wi) => {
+      const rng = new Rng(7 + wi);
+      for (let d = 0; d < DRAWS; d++) {
+        const g = rng.sample(w.g, n);
+        const f1 = inconsistentReferences(M(g), card.decision, FACTOR);
+        c.cleanSets++; c.cleanRefs += n; c.clean += f1.length; if (f1.length) c.cleanFlaggedSets++;
+        const base = g.slice(0, n - 1);
+        const forg = rng.sample(w.f, 1)[0];
+        const f2 = inconsistentReferences(M([...base, forg]), card.decision, FACTOR);
+        c.forgSets++; if (f2.some((x) => x.index === n - 1)) c.forg++; if (f2.some((x) => x.index !== n - 1)) c.forgWrong++;
+        const o = ws[(wi + 1 + rng.int(ws.length - 1)) % ws.length];
+        const other = rng.sample(o.g, 1)[0];
+        const f3 = inconsistentReferences(M([...base, other]), card.decision, FACTOR);
+        c.otherSets++; if (f3.some((x) => x.index === n - 1)) c.other++; if (f3.some((x) => x.index !== n - 1)) c.otherWrong++;
+      }
+    });
+    const p = (a: number, b: number) => `${((100 * a) / b).toFixed(1)}%`;
+    console.log(`${data.split('/').pop()} (${ws.length} writers, factor ${FACTOR}) n=${n}: genuine refs flagged ${p(c.clean, c.cleanRefs)} (clean sets with a flag ${p(c.cleanFlaggedSets, c.cleanSets)}); other writer's signature flagged ${p(c.other, c.otherSets)} (a genuine flagged beside it ${p(c.otherWrong, c.otherSets)}); skilled forgery flagged ${p(c.forg, c.forgSets)} (${p(c.forgWrong, c.forgSets)})`);
+  }
+}

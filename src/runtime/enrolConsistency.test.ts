@@ -35,11 +35,11 @@ const scan = (writer: string, n: number): SignatureInput => ({
   source: 'pad',
 });
 
-async function service(): Promise<{ svc: CountersignService; notes: string[] }> {
+async function service(verifier = new Verifier(model, card)): Promise<{ svc: CountersignService; notes: string[] }> {
   const notes: string[] = [];
   const store = await SignatureStore.open({ name: `consistency-${Math.random()}` });
   stores.push(store);
-  const runtime = { card, verifier: new Verifier(model, card), info: {} } as unknown as Runtime;
+  const runtime = { card, verifier, info: {} } as unknown as Runtime;
   const svc = new CountersignService(runtime, store, (t) => notes.push(t));
   await svc.store.createCustomer({ id: 'c1', name: 'One' });
   return { svc, notes };
@@ -76,5 +76,19 @@ describe('enrolment consistency (the shipped model, real scans)', () => {
     const { svc, notes } = await service();
     await svc.enroll('c1', [scan('036', 1)]);
     expect(notes).toEqual([]);
+  }, 60_000);
+
+  it('a check that fails (the device lost after embedding) keeps the enrolment and says so', async () => {
+    // Fault injection: the distance pass fails, as a lost GPU's would, after the references were embedded and stored.
+    class FailingDistances extends Verifier {
+      override async distances(): Promise<number[][]> {
+        throw new Error('the device went away');
+      }
+    }
+    const { svc, notes } = await service(new FailingDistances(model, card));
+    const added = await svc.enroll('c1', [scan('035', 1), scan('037', 1)]);
+    expect(added).toHaveLength(2);
+    expect(await svc.store.listActiveReferences('c1')).toHaveLength(2);
+    expect(notes).toEqual(['The references were added, but could not be compared with each other: the device went away']);
   }, 60_000);
 });

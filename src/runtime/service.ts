@@ -186,19 +186,23 @@ export class CountersignService {
   /**
    * Notes references that the customer's other references would be far from accepting
    * (verification/consistency.ts): another writer's signature among them widens the acceptance
-   * region for forgeries. The references are kept; the teller decides.
+   * region for forgeries. The references are kept; the teller decides. Never throws: the
+   * references are stored by then.
    */
   private async checkConsistency(customerId: string): Promise<void> {
-    const stored = await this.store.listActiveReferences(customerId);
-    if (stored.length < 2) return;
     let refs: ReferenceRecord[];
     let matrix: number[][];
     try {
+      const stored = await this.store.listActiveReferences(customerId);
+      if (stored.length < 2) return;
       ({ refs } = await this.ensureCurrent(stored));
       const embeddings = refs.map((r) => r.embedding);
       matrix = await this.runtime.verifier.distances(embeddings, embeddings);
     } catch (err) {
-      throw this.deviceError(err);
+      // The references are stored already: a failed check must not read as a failed enrolment.
+      const e = this.deviceError(err);
+      this.note(`The references were added, but could not be compared with each other: ${e instanceof Error ? e.message : String(e)}`);
+      return;
     }
     const flagged = inconsistentReferences(matrix, this.runtime.card.decision);
     if (!flagged.length) return;

@@ -11,6 +11,6 @@ test('a reference by another writer is kept and named, so the teller can check i
   // The wrong customer's signature (writer 036's) enrolled as a fifth reference.
   await addReferences(page, [payload(cedar(36, 'genuine', 1), 'wrong-customer.png')]);
   expect(await referenceCount(page)).toBe(5);
-  await expect(page.getByTestId('info-message')).toContainText('Reference "wrong-customer.png" looks unlike this customer\'s other 4 references');
+  await expect(page.getByTestId('info-message')).toContainText('Reference 5 ("wrong-customer.png") looks unlike this customer\'s other 4 scanned references');
   await expect(page.getByTestId('info-message')).toContainText('check that it is this customer\'s signature');
 });

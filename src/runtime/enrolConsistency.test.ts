@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelCard } from '../model/modelCard';
+import { INPUT_HEIGHT, INPUT_WIDTH } from '../preprocessing';
 import { SignatureStore } from '../storage';
 import { sharedDataset } from '../testing/sharedData';
 import { decodeImageFile } from '../training/data/decodeNode';
@@ -28,6 +29,8 @@ afterAll(() => {
   stores.forEach((s) => s.close());
 });
 
+// Pixel inputs are what the pad gives (source 'pad'): these scans are checked among each other as the
+// "drawn" group; the last test adds a scanned-file reference beside them.
 const scan = (writer: string, n: number): SignatureInput => ({
   kind: 'pixels',
   pixels: decodeImageFile(join(sharedDataset('cedar-dev'), `${writer}/genuine/${String(n).padStart(2, '0')}.png`)),
@@ -55,7 +58,7 @@ describe('enrolment consistency (the shipped model, real scans)', () => {
     expect(added).toHaveLength(1);
     expect(await svc.store.listActiveReferences('c1')).toHaveLength(5);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatch(/^Reference "036-1" looks unlike this customer's other 4 references \(score [\d.]+ against them, limit [\d.]+\)\. A reference by someone else/);
+    expect(notes[0]).toMatch(/^Reference 5 \("036-1"\) looks unlike this customer's other 4 drawn references \(score [\d.]+ against them, limit [\d.]+\)\. A reference by someone else/);
   }, 120_000);
 
   it('with two references, says that they look unlike each other', async () => {
@@ -64,12 +67,12 @@ describe('enrolment consistency (the shipped model, real scans)', () => {
     // of 0.87 with one reference each, so that pair is not flagged; among 4 of 035's references it is.)
     await svc.enroll('c1', [scan('035', 1), scan('037', 1)]);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatch(/^The two references, "035-1" and "037-1", look unlike each other/);
+    expect(notes[0]).toMatch(/^References 1 \("035-1"\) and 2 \("037-1"\) look unlike each other/);
     notes.length = 0;
     await svc.enroll('c1', [scan('035', 2)]);
     // Three references now: 037-1 alone is far from the other two.
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatch(/^Reference "037-1" looks unlike this customer's other 2 references/);
+    expect(notes[0]).toMatch(/^Reference 2 \("037-1"\) looks unlike this customer's other 2 drawn references/);
   }, 120_000);
 
   it('one reference gives no note', async () => {
@@ -91,4 +94,22 @@ describe('enrolment consistency (the shipped model, real scans)', () => {
     expect(await svc.store.listActiveReferences('c1')).toHaveLength(2);
     expect(notes).toEqual(['The references were added, but could not be compared with each other: the device went away']);
   }, 60_000);
+
+  it('checks drawn references among drawn ones and scanned among scanned ones', async () => {
+    const { svc, notes } = await service();
+    // Writer 037's scan stored as a file upload stores it; then four of writer 035's as pad inputs.
+    const prepared = await svc.prepare(scan('037', 1));
+    const [e] = await svc.runtime.verifier.embed([prepared.raster]);
+    await svc.store.addReferences('c1', [
+      { image: prepared.image, width: INPUT_WIDTH, height: INPUT_HEIGHT, embedding: e, modelId: card.id, modelVersion: card.version, preprocessVersion: svc.preprocessVersion, source: 'file', label: 'scan-037.png' },
+    ]);
+    await svc.enroll('c1', [1, 2, 3, 4].map((n) => scan('035', n)));
+    // One scanned reference has nothing of its kind to be compared with; the four drawn ones agree.
+    expect(notes).toEqual([]);
+    // The same five, all of one kind, name writer 037's (the first test's case, other way round).
+    const { svc: one, notes: oneNotes } = await service();
+    await one.enroll('c1', [scan('037', 1), ...[1, 2, 3, 4].map((n) => scan('035', n))]);
+    expect(oneNotes).toHaveLength(1);
+    expect(oneNotes[0]).toMatch(/^Reference 1 \("037-1"\) looks unlike/);
+  }, 120_000);
 });

@@ -2,12 +2,12 @@ import type { Stroke } from '../capture/strokes';
 import { decodeImageBlob } from '../capture/decode';
 import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, keepsOwnStrokes, penMatchFor, preprocess, type PenMatch, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
+import { inconsistentReferences } from '../verification/consistency';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
 import { evaluateVerification, pairSimilarity, type VerificationResult } from './evaluate';
 import { DEFAULT_POLICY, ruleWithPolicy, type DecisionPolicy } from './policy';
 import { dequantiseRaster, quantiseRaster } from './raster';
-import { inconsistentReferences } from '../verification/consistency';
 import type { Runtime } from './runtime';
 
 /** A signature given by the teller: a file (picked, dropped or pasted) or the pad's pixels. */
@@ -186,8 +186,9 @@ export class CountersignService {
   /**
    * Notes references that the customer's other references would be far from accepting
    * (verification/consistency.ts): another writer's signature among them widens the acceptance
-   * region for forgeries. The references are kept; the teller decides. Never throws: the
-   * references are stored by then.
+   * region for forgeries. Drawn references are checked among drawn ones and scanned among scanned
+   * ones (a pad's pen alone makes a drawing look unlike scans; verify pen-matches, this does not).
+   * The references are kept; the teller decides. Never throws: the references are stored by then.
    */
   private async checkConsistency(customerId: string): Promise<void> {
     let refs: ReferenceRecord[];
@@ -204,15 +205,21 @@ export class CountersignService {
       this.note(`The references were added, but could not be compared with each other: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    const flagged = inconsistentReferences(matrix, this.runtime.card.decision);
-    if (!flagged.length) return;
+    // As the reference list shows them: "3 (cheque.png)".
+    const name = (i: number) => `${i + 1} ("${refs[i].label}")`;
     const why = 'A reference by someone else makes forgeries easier to accept: check that it is this customer\'s signature, and remove it if not.';
-    if (refs.length === 2) {
-      this.note(`The two references, "${refs[0].label}" and "${refs[1].label}", look unlike each other (score ${flagged[0].score.toFixed(2)}, limit ${flagged[0].limit.toFixed(2)}). ${why}`);
-      return;
-    }
-    for (const f of flagged) {
-      this.note(`Reference "${refs[f.index].label}" looks unlike this customer's other ${refs.length - 1} references (score ${f.score.toFixed(2)} against them, limit ${f.limit.toFixed(2)}). ${why}`);
+    for (const drawn of [false, true]) {
+      const group = refs.flatMap((r, i) => ((r.source === 'pad') === drawn ? [i] : []));
+      if (group.length < 2) continue;
+      const kind = drawn ? 'drawn' : 'scanned';
+      const flagged = inconsistentReferences(group.map((a) => group.map((b) => matrix[a][b])), this.runtime.card.decision);
+      if (flagged.length && group.length === 2) {
+        this.note(`References ${name(group[0])} and ${name(group[1])} look unlike each other (score ${flagged[0].score.toFixed(2)}, limit ${flagged[0].limit.toFixed(2)}). ${why}`);
+        continue;
+      }
+      for (const f of flagged) {
+        this.note(`Reference ${name(group[f.index])} looks unlike this customer's other ${group.length - 1} ${kind} references (score ${f.score.toFixed(2)} against them, limit ${f.limit.toFixed(2)}). ${why}`);
+      }
     }
   }
 

@@ -71,6 +71,19 @@ function inputLabel(input: SignatureInput): string {
   return input.kind === 'pixels' ? 'The drawing' : `"${input.name}"`;
 }
 
+/** A reference that the customer's other references of its kind would be far from accepting (unlikeReferences). */
+export interface UnlikeReference {
+  id: string;
+  /** Its place in the customer's reference list, from 1. */
+  position: number;
+  label: string;
+  kind: 'drawn' | 'scanned';
+  /** The places of the references it was compared with. */
+  others: number[];
+  score: number;
+  limit: number;
+}
+
 /** The app's workflows: enroll, verify, demo. UI-free; errors carry teller-facing messages. */
 export class CountersignService {
   constructor(
@@ -184,41 +197,54 @@ export class CountersignService {
   }
 
   /**
-   * Notes references that the customer's other references would be far from accepting
+   * The customer's active references that the others of their kind would be far from accepting
    * (verification/consistency.ts): another writer's signature among them widens the acceptance
    * region for forgeries. Drawn references are checked among drawn ones and scanned among scanned
    * ones (a pad's pen alone makes a drawing look unlike scans; verify pen-matches, this does not).
-   * The references are kept; the teller decides. Never throws: the references are stored by then.
    */
-  private async checkConsistency(customerId: string): Promise<void> {
+  async unlikeReferences(customerId: string): Promise<UnlikeReference[]> {
+    const stored = await this.store.listActiveReferences(customerId);
+    if (stored.length < 2) return [];
     let refs: ReferenceRecord[];
     let matrix: number[][];
     try {
-      const stored = await this.store.listActiveReferences(customerId);
-      if (stored.length < 2) return;
       ({ refs } = await this.ensureCurrent(stored));
       const embeddings = refs.map((r) => r.embedding);
       matrix = await this.runtime.verifier.distances(embeddings, embeddings);
     } catch (err) {
-      // The references are stored already: a failed check must not read as a failed enrolment.
-      const e = this.deviceError(err);
-      this.note(`The references were added, but could not be compared with each other: ${e instanceof Error ? e.message : String(e)}`);
-      return;
+      throw this.deviceError(err);
     }
-    // As the reference list shows them: "3 (cheque.png)".
-    const name = (i: number) => `${i + 1} ("${refs[i].label}")`;
-    const why = 'A reference by someone else makes forgeries easier to accept: check that it is this customer\'s signature, and remove it if not.';
+    const out: UnlikeReference[] = [];
     for (const drawn of [false, true]) {
       const group = refs.flatMap((r, i) => ((r.source === 'pad') === drawn ? [i] : []));
       if (group.length < 2) continue;
-      const kind = drawn ? 'drawn' : 'scanned';
-      const flagged = inconsistentReferences(group.map((a) => group.map((b) => matrix[a][b])), this.runtime.card.decision);
-      if (flagged.length && group.length === 2) {
-        this.note(`References ${name(group[0])} and ${name(group[1])} look unlike each other (score ${flagged[0].score.toFixed(2)}, limit ${flagged[0].limit.toFixed(2)}). ${why}`);
-        continue;
+      for (const f of inconsistentReferences(group.map((a) => group.map((b) => matrix[a][b])), this.runtime.card.decision)) {
+        const i = group[f.index];
+        out.push({ id: refs[i].id, position: i + 1, label: refs[i].label, kind: drawn ? 'drawn' : 'scanned', others: group.map((j) => j + 1).filter((j) => j !== i + 1), score: f.score, limit: f.limit });
       }
-      for (const f of flagged) {
-        this.note(`Reference ${name(group[f.index])} looks unlike this customer's other ${group.length - 1} ${kind} references (score ${f.score.toFixed(2)} against them, limit ${f.limit.toFixed(2)}). ${why}`);
+    }
+    return out.sort((a, b) => a.position - b.position);
+  }
+
+  /** Tells the teller about unlikeReferences after an enrolment. Never throws: the references are stored by then. */
+  private async checkConsistency(customerId: string): Promise<void> {
+    let unlike: UnlikeReference[];
+    try {
+      unlike = await this.unlikeReferences(customerId);
+    } catch (err) {
+      this.note(`The references were added, but could not be compared with each other: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    const why = 'A reference by someone else makes forgeries easier to accept: check that it is this customer\'s signature, and remove it if not.';
+    const name = (u: UnlikeReference) => `${u.position} ("${u.label}")`;
+    for (const u of unlike) {
+      if (u.others.length === 1) {
+        // Two of a kind: both are flagged; one note for the pair.
+        const other = unlike.find((x) => x.position === u.others[0]);
+        if (other && other.position < u.position) continue;
+        this.note(`References ${name(u)} and ${other ? name(other) : u.others[0]} look unlike each other (score ${u.score.toFixed(2)}, limit ${u.limit.toFixed(2)}). ${why}`);
+      } else {
+        this.note(`Reference ${name(u)} looks unlike this customer's other ${u.others.length} ${u.kind} references (score ${u.score.toFixed(2)} against them, limit ${u.limit.toFixed(2)}). ${why}`);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SignatureInput } from '../runtime/service';
+import type { SignatureInput, UnlikeReference } from '../runtime/service';
 import { MAX_REFERENCES, type CustomerRecord, type ReferenceRecord } from '../storage';
 import { useApp } from './appContext';
 import { CreateCustomerForm } from './CreateCustomerForm';
@@ -14,6 +14,7 @@ export function EnrollTab({ selectedId, onSelect }: { selectedId: string | null;
   const notify = useNotifier();
   const [customer, setCustomer] = useState<CustomerRecord | null>(null);
   const [refs, setRefs] = useState<ReferenceRecord[]>([]);
+  const [unlike, setUnlike] = useState<UnlikeReference[]>([]);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -31,10 +32,16 @@ export function EnrollTab({ selectedId, onSelect }: { selectedId: string | null;
       },
       (err) => live && notify.error(err),
     );
+    // Marks kept beside the references while an odd one stays (the note after enrolling is gone after the next action).
+    setUnlike([]);
+    service.unlikeReferences(selectedId).then(
+      (u) => live && setUnlike(u),
+      () => undefined, // the enrolment's own note reports a check that cannot run
+    );
     return () => {
       live = false;
     };
-  }, [store, selectedId, dataVersion, notify]);
+  }, [store, service, selectedId, dataVersion, notify]);
 
   const add = useCallback(
     async (inputs: SignatureInput[]): Promise<boolean> => {
@@ -112,7 +119,7 @@ export function EnrollTab({ selectedId, onSelect }: { selectedId: string | null;
             {refs.length === 0 ? (
               <p className="hint">No references yet. Add 1 to {MAX_REFERENCES} genuine signatures; 5 give the most reliable verdicts.</p>
             ) : (
-              <ReferenceList refs={refs} onRemove={(r) => void remove(r)} disabled={busy} />
+              <ReferenceList refs={refs} onRemove={(r) => void remove(r)} disabled={busy} unlike={unlike} />
             )}
             {refs.length >= MAX_REFERENCES && (
               <p className="hint warn" data-testid="reference-limit">

@@ -1,4 +1,5 @@
 import { strokeEvidence } from '../capture/strokes';
+import type { UnlikeReference } from '../runtime/service';
 import type { ReferenceRecord } from '../storage';
 import { RasterThumb } from './RasterThumb';
 
@@ -8,10 +9,12 @@ interface Props {
   disabled?: boolean;
   /** Distance to each reference, shown under its thumbnail. */
   distances?: readonly number[];
+  /** References unlike the customer's others (CountersignService.unlikeReferences), marked for the teller. */
+  unlike?: readonly UnlikeReference[];
 }
 
 /** Reference thumbnails (the normalised model input) with Remove buttons or distances. */
-export function ReferenceList({ refs, onRemove, disabled, distances }: Props) {
+export function ReferenceList({ refs, onRemove, disabled, distances, unlike }: Props) {
   return (
     <ol className="reference-list" data-testid="reference-list">
       {refs.map((r, i) => (
@@ -22,6 +25,11 @@ export function ReferenceList({ refs, onRemove, disabled, distances }: Props) {
               {i + 1}. {r.label}
             </span>
             {r.strokes && r.strokes.length > 0 && <StrokeSummary strokes={r.strokes} />}
+            {unlike?.filter((u) => u.id === r.id).map((u) => (
+              <span key="unlike" className="reference-unlike" data-testid="reference-unlike" title={`score ${u.score.toFixed(2)} against them, limit ${u.limit.toFixed(2)}`}>
+                unlike reference{u.others.length === 1 ? '' : 's'} {u.others.join(', ')}: is it this customer's?
+              </span>
+            ))}
             {distances && (
               <span className="reference-distance" data-testid="reference-distance">
                 distance {distances[i].toFixed(3)}

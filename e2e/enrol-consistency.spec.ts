@@ -23,6 +23,15 @@ test('a reference by another writer is kept, named and marked in the list until 
   await gotoTab(page, 'enroll');
   await pickCustomer(page, 'enroll', 'consistency-035', 'consistency-035');
   await expect(page.getByTestId('reference-item').nth(4).getByTestId('reference-unlike')).toBeVisible();
+  // The Customers tab's detail marks it too, numbered as on the Enroll tab.
+  await gotoTab(page, 'customers');
+  await page.getByTestId('customers-search').fill('consistency-035');
+  await page.locator('[data-testid="customers-row"][data-customer-id="consistency-035"]').click();
+  const inDetail = page.getByTestId('customer-reference').nth(4);
+  await expect(inDetail).toContainText('5. wrong-customer.png');
+  await expect(inDetail.getByTestId('reference-unlike')).toHaveText("unlike references 1, 2, 3, 4: is it this customer's?");
+  await expect(page.getByTestId('customer-detail').getByTestId('reference-unlike')).toHaveCount(1);
+  await gotoTab(page, 'enroll');
   // Removed, the mark goes with it.
   await fifth.getByTestId('remove-reference-button').click();
   await expect(page.getByTestId('reference-item')).toHaveCount(4);

@@ -2,6 +2,7 @@ import { strokeEvidence } from '../capture/strokes';
 import type { UnlikeReference } from '../runtime/service';
 import type { ReferenceRecord } from '../storage';
 import { RasterThumb } from './RasterThumb';
+import { UnlikeMark } from './UnlikeMark';
 
 interface Props {
   refs: readonly ReferenceRecord[];
@@ -25,11 +26,7 @@ export function ReferenceList({ refs, onRemove, disabled, distances, unlike }: P
               {i + 1}. {r.label}
             </span>
             {r.strokes && r.strokes.length > 0 && <StrokeSummary strokes={r.strokes} />}
-            {unlike?.filter((u) => u.id === r.id).map((u) => (
-              <span key="unlike" className="reference-unlike" data-testid="reference-unlike" title={`score ${u.score.toFixed(2)} against them, limit ${u.limit.toFixed(2)}`}>
-                unlike reference{u.others.length === 1 ? '' : 's'} {u.others.join(', ')}: is it this customer's?
-              </span>
-            ))}
+            {unlike?.filter((u) => u.id === r.id).map((u) => <UnlikeMark key="unlike" unlike={u} />)}
             {distances && (
               <span className="reference-distance" data-testid="reference-distance">
                 distance {distances[i].toFixed(3)}

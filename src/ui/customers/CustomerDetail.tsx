@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SignatureInput } from '../../runtime/service';
+import type { SignatureInput, UnlikeReference } from '../../runtime/service';
 import { MAX_REFERENCES, type AuditRecord, type CustomerRecord, type ReferenceRecord } from '../../storage';
 import { useApp } from '../appContext';
 import { AuditTable } from '../audit/AuditTable';
@@ -17,6 +17,7 @@ export function CustomerDetail({ customerId, onDeleted }: { customerId: string; 
   const [refs, setRefs] = useState<ReferenceRecord[]>([]);
   const [history, setHistory] = useState<AuditRecord[]>([]);
   const [historyTotal, setHistoryTotal] = useState(0);
+  const [unlike, setUnlike] = useState<UnlikeReference[]>([]);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -31,10 +32,15 @@ export function CustomerDetail({ customerId, onDeleted }: { customerId: string; 
       },
       (err) => live && notify.error(err),
     );
+    setUnlike([]);
+    service.unlikeReferences(customerId).then(
+      (u) => live && setUnlike(u),
+      () => undefined, // the enrolment's own note reports a check that cannot run
+    );
     return () => {
       live = false;
     };
-  }, [store, customerId, dataVersion, notify]);
+  }, [store, service, customerId, dataVersion, notify]);
 
   const active = refs.filter((r) => r.retiredAt === undefined);
 
@@ -88,7 +94,7 @@ export function CustomerDetail({ customerId, onDeleted }: { customerId: string; 
         <DeleteCustomer customer={customer} references={refs.length} onDeleted={onDeleted} />
       </div>
       <h3>Reference signatures</h3>
-      <ReferenceGallery refs={refs} onRetire={(r) => void retire(r)} disabled={busy} />
+      <ReferenceGallery refs={refs} onRetire={(r) => void retire(r)} disabled={busy} unlike={unlike} />
       {active.length < MAX_REFERENCES ? (
         <SignatureInputPanel
           prefix="customer"

@@ -4,7 +4,9 @@
  * another writer's genuine signature or for one of the writer's skilled forgeries. Prints how often a genuine
  * reference is flagged (and how many clean sets get a note), and how often the foreign one is.
  * Run: npx tsx scripts/experiments/reference-consistency.ts [MODEL_DIR]   (SPLIT=train for the training
- * writers; FACTOR=f for another factor than CONSISTENCY_FACTOR)
+ * writers; FACTOR=f for another factor than CONSISTENCY_FACTOR; DATA=dir1,dir2 for other data sets, e.g.
+ * DATA=.cache/synthetic/eval-w100-both/pad SPLIT=all, the unseen synthetic writers drawn on the pad, which
+ * `npm run synthetic-report` makes)
  */
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../../src/training/data/random';
@@ -25,7 +27,8 @@ const M = (A: Float32Array[]) => { const r = tf.tidy(() => pairwiseDistances(car
 const split = process.env.SPLIT ?? 'validation';
 const DRAWS = 20;
 const FACTOR = Number(process.env.FACTOR ?? CONSISTENCY_FACTOR);
-for (const data of ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali']) {
+const datasets = (process.env.DATA ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',');
+for (const data of datasets) {
   const ws = loadWriterImages(selectWriters(readDataset(data), split as never)).map((w) => ({ id: w.id, g: embedImages(model, card, w.genuine), f: embedImages(model, card, w.forged) }));
   for (const n of [2, 3, 5]) {
     const c = { cleanFlaggedSets: 0, clean: 0, cleanRefs: 0, cleanSets: 0, forg: 0, forgSets: 0, forgWrong: 0, other: 0, otherSets: 0, otherWrong: 0 };

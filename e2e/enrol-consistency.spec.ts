@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, referenceCount, waitReady } from './helpers';
+import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, referenceCount, verifyFile, waitReady } from './helpers';
 
 test('a reference by another writer is kept, named and marked in the list until it is removed', async ({ page }) => {
   await openApp(page);
@@ -31,6 +31,13 @@ test('a reference by another writer is kept, named and marked in the list until 
   await expect(inDetail).toContainText('5. wrong-customer.png');
   await expect(inDetail.getByTestId('reference-unlike')).toHaveText("unlike references 1, 2, 3, 4: is it this customer's?");
   await expect(page.getByTestId('customer-detail').getByTestId('reference-unlike')).toHaveCount(1);
+  // So does the Verify tab, before and after a verification (a verdict against such references is less reliable).
+  await gotoTab(page, 'verify');
+  await pickCustomer(page, 'verify', 'consistency-035', 'consistency-035');
+  await expect(page.getByTestId('reference-unlike')).toHaveCount(1);
+  await verifyFile(page, payload(cedar(35, 'genuine', 10)));
+  await expect(page.getByTestId('reference-item').nth(4).getByTestId('reference-unlike')).toBeVisible();
+  await expect(page.getByTestId('reference-distance')).toHaveCount(5);
   await gotoTab(page, 'enroll');
   // Removed, the mark goes with it.
   await fifth.getByTestId('remove-reference-button').click();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SignatureInput, UnlikeReference } from '../runtime/service';
+import type { SignatureInput } from '../runtime/service';
 import { MAX_REFERENCES, type CustomerRecord, type ReferenceRecord } from '../storage';
 import { useApp } from './appContext';
 import { CreateCustomerForm } from './CreateCustomerForm';
@@ -7,6 +7,7 @@ import { CustomerPicker } from './CustomerPicker';
 import { useNotifier } from './messages';
 import { ReferenceList } from './ReferenceList';
 import { SignatureInputPanel } from './SignatureInputPanel';
+import { useUnlikeReferences } from './useUnlikeReferences';
 
 /** Create customers and manage their 1-5 reference signatures. */
 export function EnrollTab({ selectedId, onSelect }: { selectedId: string | null; onSelect(id: string | null): void }) {
@@ -14,7 +15,8 @@ export function EnrollTab({ selectedId, onSelect }: { selectedId: string | null;
   const notify = useNotifier();
   const [customer, setCustomer] = useState<CustomerRecord | null>(null);
   const [refs, setRefs] = useState<ReferenceRecord[]>([]);
-  const [unlike, setUnlike] = useState<UnlikeReference[]>([]);
+  // Marks kept beside the references while an odd one stays (the note after enrolling is gone after the next action).
+  const unlike = useUnlikeReferences(selectedId);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -32,16 +34,10 @@ export function EnrollTab({ selectedId, onSelect }: { selectedId: string | null;
       },
       (err) => live && notify.error(err),
     );
-    // Marks kept beside the references while an odd one stays (the note after enrolling is gone after the next action).
-    setUnlike([]);
-    service.unlikeReferences(selectedId).then(
-      (u) => live && setUnlike(u),
-      () => undefined, // the enrolment's own note reports a check that cannot run
-    );
     return () => {
       live = false;
     };
-  }, [store, service, selectedId, dataVersion, notify]);
+  }, [store, selectedId, dataVersion, notify]);
 
   const add = useCallback(
     async (inputs: SignatureInput[]): Promise<boolean> => {

@@ -1,4 +1,4 @@
-import type { VerifyOutcome } from '../runtime/service';
+import type { UnlikeReference, VerifyOutcome } from '../runtime/service';
 import { RasterThumb } from './RasterThumb';
 import { ReferenceList } from './ReferenceList';
 
@@ -10,7 +10,7 @@ const EXPLAIN = {
 } as const;
 
 /** Verdict, score, confidence, and the questioned signature beside the references with distances. */
-export function VerdictPanel({ outcome }: { outcome: VerifyOutcome }) {
+export function VerdictPanel({ outcome, unlike }: { outcome: VerifyOutcome; unlike?: readonly UnlikeReference[] }) {
   const { result, questioned, references, reembedded, penMatch } = outcome;
   const lo = result.threshold * (1 - result.referBand);
   const hi = result.threshold * (1 + result.referBand);
@@ -63,7 +63,7 @@ export function VerdictPanel({ outcome }: { outcome: VerifyOutcome }) {
           <RasterThumb image={questioned.image} label={`Questioned signature: ${questioned.name}`} testId="questioned-thumb" />
           <figcaption>Questioned ({questioned.name})</figcaption>
         </figure>
-        <ReferenceList refs={references} distances={result.distances} />
+        <ReferenceList refs={references} distances={result.distances} unlike={unlike} />
       </div>
     </section>
   );

@@ -7,6 +7,7 @@ import { CustomerPicker } from './CustomerPicker';
 import { useNotifier } from './messages';
 import { ReferenceList } from './ReferenceList';
 import { SignatureInputPanel } from './SignatureInputPanel';
+import { useUnlikeReferences } from './useUnlikeReferences';
 import { VerdictPanel } from './VerdictPanel';
 
 /** Pick a customer, give a questioned signature, see the verdict. */
@@ -17,6 +18,7 @@ export function VerifyTab({ selectedId, onSelect }: { selectedId: string | null;
   const [refs, setRefs] = useState<ReferenceRecord[]>([]);
   const [outcome, setOutcome] = useState<VerifyOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const unlike = useUnlikeReferences(selectedId);
 
   useEffect(() => {
     let live = true;
@@ -86,11 +88,11 @@ export function VerifyTab({ selectedId, onSelect }: { selectedId: string | null;
             )}
             {outcome ? (
               <>
-                <VerdictPanel outcome={outcome} />
+                <VerdictPanel outcome={outcome} unlike={unlike} />
                 <AuditNote key={outcome.audit.id} record={outcome.audit} />
               </>
             ) : (
-              refs.length > 0 && <ReferenceList refs={refs} />
+              refs.length > 0 && <ReferenceList refs={refs} unlike={unlike} />
             )}
             <SignatureInputPanel
               prefix="verify"

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SignatureInput, UnlikeReference } from '../../runtime/service';
+import type { SignatureInput } from '../../runtime/service';
 import { MAX_REFERENCES, type AuditRecord, type CustomerRecord, type ReferenceRecord } from '../../storage';
 import { useApp } from '../appContext';
 import { AuditTable } from '../audit/AuditTable';
 import { useNotifier } from '../messages';
 import { SignatureInputPanel } from '../SignatureInputPanel';
+import { useUnlikeReferences } from '../useUnlikeReferences';
 import { DeleteCustomer } from './DeleteCustomer';
 import { ReferenceGallery } from './ReferenceGallery';
 import { RenameCustomer } from './RenameCustomer';
@@ -17,7 +18,7 @@ export function CustomerDetail({ customerId, onDeleted }: { customerId: string; 
   const [refs, setRefs] = useState<ReferenceRecord[]>([]);
   const [history, setHistory] = useState<AuditRecord[]>([]);
   const [historyTotal, setHistoryTotal] = useState(0);
-  const [unlike, setUnlike] = useState<UnlikeReference[]>([]);
+  const unlike = useUnlikeReferences(customerId);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -32,15 +33,10 @@ export function CustomerDetail({ customerId, onDeleted }: { customerId: string; 
       },
       (err) => live && notify.error(err),
     );
-    setUnlike([]);
-    service.unlikeReferences(customerId).then(
-      (u) => live && setUnlike(u),
-      () => undefined, // the enrolment's own note reports a check that cannot run
-    );
     return () => {
       live = false;
     };
-  }, [store, service, customerId, dataVersion, notify]);
+  }, [store, customerId, dataVersion, notify]);
 
   const active = refs.filter((r) => r.retiredAt === undefined);
 

@@ -32,8 +32,11 @@ describe('inconsistentReferences', () => {
   });
 
   it('uses the threshold for one reference fewer and the factor given', () => {
+    // Two references: each is checked against one, so the 1-reference threshold (1.2) applies, not the 2-reference one (1.1).
+    // 0.58 / 0.5 = 1.16: under 1.2 (but over 1.1) with factor 1.
+    expect(inconsistentReferences([[0, 0.58], [0.58, 0]], rule, 1)).toEqual([]);
+    // 0.65 / 0.5 = 1.3: over 1.0 x 1.2 (factor 1), under 1.25 x 1.2 (the default factor).
     const m = [[0, 0.65], [0.65, 0]];
-    // 0.65 / 0.5 = 1.3: over 1.0 x 1.2 (factor 1), under 1.25 x 1.2.
     expect(inconsistentReferences(m, rule, 1).length).toBe(2);
     expect(inconsistentReferences(m, rule).length).toBe(0);
   });

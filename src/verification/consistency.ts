@@ -5,8 +5,8 @@ import { scoreQuestioned, thresholdFor, upperTriangle, type DecisionRule } from 
  * be to be flagged. Chosen among 1.08 (the refer band's edge), 1.25 and 1.4 on the validation writers
  * (twenty-fifth session, `npx tsx scripts/experiments/reference-consistency.ts`): at 1.25 another
  * writer's signature among 1, 2 or 4 genuine references is flagged 88-99% of the time, a genuine
- * reference 0.8-6.3%, and 2.5-8% of enrolments of only genuine references get a note (at 1.08, 15-22% of
- * five-reference enrolments would). The training writers (`SPLIT=train`): 97-99% and 0.2-4.2%; 100 unseen
+ * reference 0.8-6.3%, and 2.5-8% of enrolments of only genuine references get a note (at 1.08, 17.5-25% of
+ * five-reference enrolments would: `FACTOR=1.08`). The training writers (`SPLIT=train`): 97.5-99.3% and 0.2-4.2%; 100 unseen
  * synthetic writers drawn on the pad (`DATA=.cache/synthetic/eval-w100-both/pad SPLIT=all`): 85-99.5% and 0-0.1%.
  */
 export const CONSISTENCY_FACTOR = 1.25;

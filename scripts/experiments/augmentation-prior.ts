@@ -11,17 +11,15 @@
  * Result (docs/training-experiments.md, twenty-fifth session): helps one reference on the validation
  * writers, not on the 115 training writers; not shipped.
  */
-import * as tf from '@tensorflow/tfjs';
 import { preprocess, toGrey } from '../../src/preprocessing';
 import { augment, greyToPixels, MILD_AUGMENT } from '../../src/training/augment';
 import { Rng } from '../../src/training/data/random';
 import { readDataset } from '../../src/training/data/datasetReader';
 import { loadWriterImages } from '../../src/training/data/imageStore';
 import { selectWriters } from '../../src/training/evaluation/evaluateDataset';
-import { chooseReferences, randomNegatives, type ProtocolScores } from '../../src/training/evaluation/protocol';
+import { chooseReferences, distanceMatrix, randomNegatives, type ProtocolScores } from '../../src/training/evaluation/protocol';
 import { summarize } from '../../src/training/evaluation/summarize';
-import { pairwiseDistances } from '../../src/model/distanceHead';
-import { upperTriangle } from '../../src/verification/decision';
+import { scoreQuestioned, upperTriangle } from '../../src/verification/decision';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { embedImages, embedRasters } from './embedImages';
@@ -33,8 +31,7 @@ const head = card.distanceHead;
 const rule = card.decision;
 const T = Number(process.env.T ?? 4);
 const GEO = { ...MILD_AUGMENT, toneProb: 0, noise: 0 };
-const stack = (xs: Float32Array[]) => { const d = xs[0].length; const b = new Float32Array(xs.length * d); xs.forEach((x, i) => b.set(x, i * d)); return tf.tensor2d(b, [xs.length, d]); };
-const D = (A: Float32Array[], B: Float32Array[]) => { const r = tf.tidy(() => pairwiseDistances(head, stack(A), stack(B))); const v = r.arraySync() as number[][]; r.dispose(); return v; };
+const D = (A: Float32Array[], B: Float32Array[]) => distanceMatrix(head, A, B);
 const median = (x: number[]) => { const s = [...x].sort((a, b) => a - b); return s[s.length >> 1]; };
 const datasets = (process.env.DATA ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',');
 for (const data of datasets) {
@@ -65,10 +62,10 @@ for (const data of datasets) {
         const all = [...q, ...w.f, ...rnd];
         const dq = D(all, refs), pairs = upperTriangle(D(refs, refs));
         const r = Math.pow(ri.reduce((s, i) => s + w.aug[i], 0) / k / A, beta);
-        const scale = (pairs.reduce((a, b) => a + b, 0) + rule.priorWeight * rule.globalScale * r) / (pairs.length + rule.priorWeight);
+        // The shipped score with the prior scaled: writerScale's global prior times r.
+        const scaled = { ...rule, globalScale: rule.globalScale * r };
         dq.forEach((row, i) => {
-          const mn = Math.min(...row), me = row.reduce((a, b) => a + b, 0) / row.length;
-          const s = (rule.aggregate === 'min' ? mn : rule.aggregate === 'mean' ? me : (mn + me) / 2) / scale;
+          const s = scoreQuestioned(row, pairs, scaled).score;
           (i < q.length ? res.genuine : i < q.length + w.f.length ? res.skilled : res.random).push(s);
         });
       });

@@ -8,12 +8,11 @@
  * DATA=.cache/synthetic/eval-w100-both/pad SPLIT=all, the unseen synthetic writers drawn on the pad, which
  * `npm run synthetic-report` makes)
  */
-import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../../src/training/data/random';
 import { readDataset } from '../../src/training/data/datasetReader';
 import { loadWriterImages } from '../../src/training/data/imageStore';
 import { selectWriters } from '../../src/training/evaluation/evaluateDataset';
-import { pairwiseDistances } from '../../src/model/distanceHead';
+import { distanceMatrix } from '../../src/training/evaluation/protocol';
 import { CONSISTENCY_FACTOR, inconsistentReferences } from '../../src/verification/consistency';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
@@ -22,8 +21,7 @@ await useWasmTrainingBackend();
 const dir = process.argv[2] ?? defaultModelDir();
 const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
-const stack = (xs: Float32Array[]) => { const d = xs[0].length; const b = new Float32Array(xs.length * d); xs.forEach((x, i) => b.set(x, i * d)); return tf.tensor2d(b, [xs.length, d]); };
-const M = (A: Float32Array[]) => { const r = tf.tidy(() => pairwiseDistances(card.distanceHead, stack(A), stack(A))); const v = r.arraySync() as number[][]; r.dispose(); return v; };
+const M = (A: Float32Array[]) => distanceMatrix(card.distanceHead, A, A);
 const split = process.env.SPLIT ?? 'validation';
 const DRAWS = 20;
 const FACTOR = Number(process.env.FACTOR ?? CONSISTENCY_FACTOR);

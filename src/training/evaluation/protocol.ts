@@ -103,17 +103,17 @@ export function protocolScores(
   return res;
 }
 
+/** Distances between every embedding of `a` (rows) and every embedding of `b`, on the current backend. */
+export function distanceMatrix(head: DistanceHead, a: Float32Array[], b: Float32Array[]): number[][] {
+  const d = tf.tidy(() => pairwiseDistances(head, stack(a), stack(b)));
+  const v = d.arraySync() as number[][];
+  d.dispose();
+  return v;
+}
+
 /** All genuine-genuine distances within writers (for the global scale prior). */
 export function withinWriterDistances(writers: WriterEmbeddings[], head: DistanceHead): number[] {
   const out: number[] = [];
-  for (const w of writers) {
-    if (w.genuine.length < 2) continue;
-    const d = tf.tidy(() => {
-      const G = stack(w.genuine);
-      return pairwiseDistances(head, G, G);
-    });
-    out.push(...upperTriangle(d.arraySync() as number[][]));
-    d.dispose();
-  }
+  for (const w of writers) if (w.genuine.length >= 2) out.push(...upperTriangle(distanceMatrix(head, w.genuine, w.genuine)));
   return out;
 }

@@ -61,6 +61,45 @@ describe('enrolment consistency (the shipped model, real scans)', () => {
     expect(notes[0]).toMatch(/^Reference 5 \("036-1"\) looks unlike this customer's other 4 drawn references \(score [\d.]+ against them, limit [\d.]+\)\. A reference by someone else/);
   }, 120_000);
 
+  it('names a kept reference once: later enrolments name only what is new', async () => {
+    const { svc, notes } = await service();
+    await svc.enroll('c1', [scan('035', 1), scan('035', 2), scan('037', 1)]);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^Reference 3 \("037-1"\) looks unlike this customer's other 2 drawn references/);
+    // The teller keeps it and adds one of the customer's own: no note again, the mark stays.
+    notes.length = 0;
+    await svc.enroll('c1', [scan('035', 3)]);
+    expect(notes).toEqual([]);
+    expect((await svc.unlikeReferences('c1')).map((u) => u.label)).toEqual(['037-1']);
+    // A third writer's signature: it alone is named (037-1 is still unlike the others, and still marked).
+    await svc.enroll('c1', [scan('039', 1)]);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^Reference 5 \("039-1"\) looks unlike this customer's other 4 drawn references/);
+    expect((await svc.unlikeReferences('c1')).map((u) => u.label)).toEqual(['037-1', '039-1']);
+  }, 120_000);
+
+  it('computes the distances of one reference set once (the note after an enrolment, then the lists\' mark)', async () => {
+    let passes = 0;
+    class CountingDistances extends Verifier {
+      override async distances(a: Float32Array[], b: Float32Array[]): Promise<number[][]> {
+        passes++;
+        return super.distances(a, b);
+      }
+    }
+    const { svc, notes } = await service(new CountingDistances(model, card));
+    await svc.enroll('c1', [scan('035', 1), scan('037', 1)]);
+    expect(passes).toBe(1);
+    expect(notes).toHaveLength(1);
+    const unlike = await svc.unlikeReferences('c1');
+    expect(unlike.map((u) => u.position)).toEqual([1, 2]);
+    expect(passes).toBe(1);
+    // Another set (a reference removed) is computed afresh; one reference needs no distances.
+    await svc.store.removeReference(unlike[1].id);
+    expect(await svc.unlikeReferences('c1')).toEqual([]);
+    await svc.enroll('c1', [scan('035', 2)]);
+    expect(passes).toBe(2);
+  }, 120_000);
+
   it('with two references, says that they look unlike each other', async () => {
     const { svc, notes } = await service();
     // (Writer 036's first signature is nearer to 035's first than most other writers' are: 0.77 against a limit

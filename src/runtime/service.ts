@@ -84,8 +84,36 @@ export interface UnlikeReference {
   limit: number;
 }
 
+/** Reference sets whose distances are kept (a teller works on a few customers at a time). */
+const DISTANCE_CACHE_SIZE = 16;
+
+/** FNV-1a over an embedding's bytes: two stored embeddings that differ give different keys. */
+function embeddingChecksum(e: Float32Array): string {
+  const bytes = new Uint8Array(e.buffer, e.byteOffset, e.byteLength);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/** unlikeReferences' grouping: drawn among drawn, scanned among scanned; positions from 1 in `refs`' order. */
+function unlikeAmong(refs: readonly ReferenceRecord[], matrix: readonly (readonly number[])[], rule: Parameters<typeof inconsistentReferences>[1]): UnlikeReference[] {
+  const out: UnlikeReference[] = [];
+  for (const drawn of [false, true]) {
+    const group = refs.flatMap((r, i) => ((r.source === 'pad') === drawn ? [i] : []));
+    if (group.length < 2) continue;
+    for (const f of inconsistentReferences(group.map((a) => group.map((b) => matrix[a][b])), rule)) {
+      const i = group[f.index];
+      out.push({ id: refs[i].id, position: i + 1, label: refs[i].label, kind: drawn ? 'drawn' : 'scanned', others: group.map((j) => j + 1).filter((j) => j !== i + 1), score: f.score, limit: f.limit });
+    }
+  }
+  return out.sort((a, b) => a.position - b.position);
+}
+
 /** The app's workflows: enroll, verify, demo. UI-free; errors carry teller-facing messages. */
 export class CountersignService {
+  /** Pairwise distances of recent reference sets (referenceDistances). */
+  private readonly distanceCache = new Map<string, number[][]>();
+
   constructor(
     readonly runtime: Runtime,
     readonly store: SignatureStore,
@@ -192,7 +220,7 @@ export class CountersignService {
         ...(p.strokes ? { strokes: p.strokes } : {}),
       })),
     );
-    await this.checkConsistency(customerId);
+    await this.checkConsistency(customerId, added);
     return added;
   }
 
@@ -203,34 +231,52 @@ export class CountersignService {
    * ones (a pad's pen alone makes a drawing look unlike scans; verify pen-matches, this does not).
    */
   async unlikeReferences(customerId: string): Promise<UnlikeReference[]> {
+    const { refs, matrix } = await this.referenceDistances(customerId);
+    return unlikeAmong(refs, matrix, this.runtime.card.decision);
+  }
+
+  /**
+   * The active references (current embeddings) and their pairwise distances. The distances of the
+   * last few reference sets are kept (keyed by the model and each reference's id and embedding), so
+   * the list's mark after an enrolment does not compute again what the enrolment's note just did.
+   */
+  private async referenceDistances(customerId: string): Promise<{ refs: ReferenceRecord[]; matrix: number[][] }> {
     const stored = await this.store.listActiveReferences(customerId);
-    if (stored.length < 2) return [];
-    let refs: ReferenceRecord[];
-    let matrix: number[][];
+    if (stored.length < 2) return { refs: stored, matrix: [] };
     try {
-      ({ refs } = await this.ensureCurrent(stored));
-      const embeddings = refs.map((r) => r.embedding);
-      matrix = await this.runtime.verifier.distances(embeddings, embeddings);
+      const { refs } = await this.ensureCurrent(stored);
+      const { card } = this.runtime;
+      const key = [`${card.id}@${card.version}`, ...refs.map((r) => `${r.id}:${embeddingChecksum(r.embedding)}`)].join('|');
+      let matrix = this.distanceCache.get(key);
+      if (!matrix) {
+        const embeddings = refs.map((r) => r.embedding);
+        matrix = await this.runtime.verifier.distances(embeddings, embeddings);
+        this.distanceCache.set(key, matrix);
+        if (this.distanceCache.size > DISTANCE_CACHE_SIZE) this.distanceCache.delete(this.distanceCache.keys().next().value!);
+      }
+      return { refs, matrix };
     } catch (err) {
       throw this.deviceError(err);
     }
-    const out: UnlikeReference[] = [];
-    for (const drawn of [false, true]) {
-      const group = refs.flatMap((r, i) => ((r.source === 'pad') === drawn ? [i] : []));
-      if (group.length < 2) continue;
-      for (const f of inconsistentReferences(group.map((a) => group.map((b) => matrix[a][b])), this.runtime.card.decision)) {
-        const i = group[f.index];
-        out.push({ id: refs[i].id, position: i + 1, label: refs[i].label, kind: drawn ? 'drawn' : 'scanned', others: group.map((j) => j + 1).filter((j) => j !== i + 1), score: f.score, limit: f.limit });
-      }
-    }
-    return out.sort((a, b) => a.position - b.position);
   }
 
-  /** Tells the teller about unlikeReferences after an enrolment. Never throws: the references are stored by then. */
-  private async checkConsistency(customerId: string): Promise<void> {
+  /**
+   * Tells the teller about unlikeReferences after an enrolment: those among the references just
+   * added, and older ones that were not unlike before it (a reference the teller was told about
+   * and kept is not named again at every later enrolment; its mark in the lists stays). Never
+   * throws: the references are stored by then.
+   */
+  private async checkConsistency(customerId: string, added: readonly ReferenceRecord[]): Promise<void> {
     let unlike: UnlikeReference[];
+    let before: Set<string>;
+    const addedIds = new Set(added.map((r) => r.id));
     try {
-      unlike = await this.unlikeReferences(customerId);
+      const { refs, matrix } = await this.referenceDistances(customerId);
+      const rule = this.runtime.card.decision;
+      unlike = unlikeAmong(refs, matrix, rule);
+      const old = refs.flatMap((r, i) => (addedIds.has(r.id) ? [] : [i]));
+      // Named alone before (a pair's note did not say which of the two is unlike).
+      before = new Set(unlikeAmong(old.map((i) => refs[i]), old.map((a) => old.map((b) => matrix[a][b])), rule).filter((u) => u.others.length > 1).map((u) => u.id));
     } catch (err) {
       this.note(`The references were added, but could not be compared with each other: ${err instanceof Error ? err.message : String(err)}`);
       return;
@@ -239,11 +285,13 @@ export class CountersignService {
     const name = (u: UnlikeReference) => `${u.position} ("${u.label}")`;
     for (const u of unlike) {
       if (u.others.length === 1) {
-        // Two of a kind: both are flagged; one note for the pair.
+        // Two of a kind: both are flagged; one note for the pair. (Nothing added of its kind: the same pair as before.)
         const other = unlike.find((x) => x.position === u.others[0]);
         if (other && other.position < u.position) continue;
+        if (!addedIds.has(u.id) && !(other && addedIds.has(other.id))) continue;
         this.note(`References ${name(u)} and ${other ? name(other) : u.others[0]} look unlike each other (score ${u.score.toFixed(2)}, limit ${u.limit.toFixed(2)}). ${why}`);
       } else {
+        if (before.has(u.id)) continue;
         this.note(`Reference ${name(u)} looks unlike this customer's other ${u.others.length} ${u.kind} references (score ${u.score.toFixed(2)} against them, limit ${u.limit.toFixed(2)}). ${why}`);
       }
     }

@@ -44,3 +44,38 @@ test('a reference by another writer is kept, named and marked in the list until 
   await expect(page.getByTestId('reference-item')).toHaveCount(4);
   await expect(page.getByTestId('reference-unlike')).toHaveCount(0);
 });
+
+test('a verdict that hangs on the unlike reference is referred, says why, and the audit log records it', async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, 'dependence-035', 'Dependence Customer');
+  await addReferences(page, [1, 2, 3].map((n) => payload(cedar(35, 'genuine', n))));
+  // Writer 037's signature as a fourth reference: it widens the writer's scale.
+  await addReferences(page, [payload(cedar(37, 'genuine', 1), 'wrong.png')]);
+  await expect(page.getByTestId('info-message')).toContainText('Reference 4 ("wrong.png") looks unlike');
+  await gotoTab(page, 'verify');
+  await pickCustomer(page, 'verify', 'dependence-035', 'dependence-035');
+  // A skilled forgery of writer 035: genuine on all four references, not on the customer's own three.
+  const forged = await verifyFile(page, payload(cedar(35, 'forged', 3)));
+  expect(forged.verdict).toBe('refer');
+  const why = page.getByTestId('unlike-dependence');
+  await expect(why).toHaveAttribute('data-changed', 'true');
+  await expect(why).toHaveAttribute('data-verdict-on-all', 'genuine');
+  await expect(why).toContainText('Reference 4 looks unlike this customer\'s other references, and the verdict depends on it: on all 4 references genuine');
+  await expect(why).toContainText('without reference 4, forged');
+  await expect(why).toContainText('Referred: check the references');
+  // A genuine signature: the same verdict without it, said as such.
+  const own = await verifyFile(page, payload(cedar(35, 'genuine', 10)));
+  expect(own.verdict).toBe('genuine');
+  await expect(why).toHaveAttribute('data-changed', 'false');
+  await expect(why).toContainText('the verdict is the same without it (without reference 4, genuine');
+  // The audit log keeps both: the referral names the reference and the verdict on all references.
+  await gotoTab(page, 'audit');
+  const rows = page.locator('[data-testid="audit-row"][data-customer-id="dependence-035"]');
+  await expect(rows).toHaveCount(2);
+  await expect(page.locator('[data-testid="audit-row"][data-verdict="refer"][data-customer-id="dependence-035"] [data-testid="audit-unlike"]')).toHaveText(
+    '(reference 4 unlike the others; genuine on all references)',
+  );
+  await expect(page.locator('[data-testid="audit-row"][data-verdict="genuine"][data-customer-id="dependence-035"] [data-testid="audit-unlike"]')).toHaveText(
+    '(reference 4 unlike the others)',
+  );
+});

@@ -22,5 +22,7 @@ describe('audit CSV', () => {
     expect(lines[1]).toContain('1970-01-01T00:00:00.005Z');
     expect(lines[1]).toContain('"ID checked, ""ok"", =1+1"');
     expect(lines[1]).toContain('0.500000 0.250000');
+    // The reference the verdict hung on, and the verdict on all references (the record's verdict is refer).
+    expect(lines[1]).toContain(',teller,,2,genuine,');
   });
 });

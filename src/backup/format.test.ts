@@ -100,6 +100,12 @@ describe('backup file', () => {
     const r = samplePayload();
     r.customers.push({ ...r.customers[0] });
     await refused(await createBackupText(r, meta), 'invalid');
+    const u = samplePayload();
+    u.audit[0].unlikeReferences = [0];
+    await refused(await createBackupText(u, meta), 'invalid');
+    const v = samplePayload();
+    (v.audit[0] as { verdictOnAll: string }).verdictOnAll = 'maybe';
+    await refused(await createBackupText(v, meta), 'invalid');
   });
 });
 

@@ -78,6 +78,42 @@ describe('enrolment consistency (the shipped model, real scans)', () => {
     expect((await svc.unlikeReferences('c1')).map((u) => u.label)).toEqual(['037-1', '039-1']);
   }, 120_000);
 
+  it('refers a verdict that hangs on the unlike reference, and records why', async () => {
+    const { svc } = await service();
+    await svc.enroll('c1', [scan('035', 1), scan('035', 2), scan('035', 3), scan('037', 1)]);
+    const forgery: SignatureInput = {
+      kind: 'pixels',
+      pixels: decodeImageFile(join(sharedDataset('cedar-dev'), '035/forged/03.png')),
+      name: '035-forged-3',
+      source: 'pad',
+    };
+    // On all four references writer 037's signature widens the writer's scale and the forgery passes;
+    // on the customer's own three it does not.
+    const { result, audit } = await svc.verify('c1', forgery);
+    expect(result.unlike).toEqual([3]);
+    expect(result.verdictOnAll).toBe('genuine');
+    expect(result.without).toHaveLength(1);
+    expect(result.without[0].kept).toEqual([0, 1, 2]);
+    expect(result.without[0].verdict).not.toBe('genuine');
+    expect(result.verdict).toBe('refer');
+    expect(audit.verdict).toBe('refer');
+    expect(audit.unlikeReferences).toEqual([4]);
+    expect(audit.verdictOnAll).toBe('genuine');
+    // A genuine signature is accepted either way: the verdict stands.
+    const own = await svc.verify('c1', scan('035', 10));
+    expect(own.result.unlike).toEqual([3]);
+    expect(own.result.verdictOnAll).toBe('genuine');
+    expect(own.result.without[0].verdict).toBe('genuine');
+    expect(own.result.verdict).toBe('genuine');
+    // Without an unlike reference nothing is checked again.
+    await svc.store.removeReference((await svc.store.listActiveReferences('c1'))[3].id);
+    const clean = await svc.verify('c1', forgery);
+    expect(clean.result.unlike).toEqual([]);
+    expect(clean.result.without).toEqual([]);
+    expect(clean.result.verdict).toBe(clean.result.verdictOnAll);
+    expect(clean.audit.unlikeReferences).toBeUndefined();
+  }, 120_000);
+
   it('computes the distances of one reference set once (the note after an enrolment, then the lists\' mark)', async () => {
     let passes = 0;
     class CountingDistances extends Verifier {

@@ -8,6 +8,7 @@ import {
   type DecisionRule,
   type Verdict,
 } from '../verification';
+import { guardedVerdict, verdictsWithoutUnlike, type VerdictWithout } from '../verification/referenceDependence';
 
 export interface VerificationResult {
   verdict: Verdict;
@@ -25,25 +26,38 @@ export interface VerificationResult {
   scale: number;
   /** Number of reference pairs the scale used. */
   referencePairs: number;
+  /** Indices of the references unlike the others (CountersignService.unlikeReferences); empty when none. */
+  unlike: number[];
+  /** The verdict on all references; `verdict` is 'refer' instead where a check without the unlike ones disagrees. */
+  verdictOnAll: Verdict;
+  /** The verdicts without the unlike references (referenceDependence.ts); empty when none are unlike. */
+  without: VerdictWithout[];
 }
 
 export { thresholdFor };
 
 /**
  * Verdict from distances, using the shared decision rule: distancesToRefs [N], refMatrix the
- * N x N reference-to-reference distances (only the upper triangle is read).
+ * N x N reference-to-reference distances (only the upper triangle is read). `unlike`: indices of
+ * references unlike the others; a verdict that changes without them becomes 'refer'.
  */
 export function evaluateVerification(
   distancesToRefs: readonly number[],
   refMatrix: readonly (readonly number[])[],
   rule: DecisionRule,
   operatingPoint?: string | null,
+  unlike: readonly number[] = [],
 ): VerificationResult {
   const pairs = upperTriangle(refMatrix);
   const s = scoreQuestioned(distancesToRefs, pairs, rule);
   const threshold = thresholdFor(rule, operatingPoint, distancesToRefs.length);
+  const verdictOnAll = decide(s.score, threshold, rule.referBand);
+  const without = verdictsWithoutUnlike(distancesToRefs, refMatrix, unlike, rule, operatingPoint);
   return {
-    verdict: decide(s.score, threshold, rule.referBand),
+    verdict: guardedVerdict(verdictOnAll, without),
+    verdictOnAll,
+    unlike: without.length ? [...unlike] : [],
+    without,
     score: s.score,
     confidence: confidence(s.score, threshold),
     threshold,

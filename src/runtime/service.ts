@@ -368,7 +368,9 @@ export class CountersignService {
     } catch (err) {
       throw this.deviceError(err);
     }
-    const result = evaluateVerification(toRefs, refMatrix, ruleWithPolicy(card.decision, pol), pol.operatingPoint);
+    // A reference unlike the others (as the lists mark it): a verdict that hangs on it is referred.
+    const unlike = unlikeAmong(refs, refMatrix, card.decision).map((u) => u.position - 1);
+    const result = evaluateVerification(toRefs, refMatrix, ruleWithPolicy(card.decision, pol), pol.operatingPoint, unlike);
     const audit = await this.store.audit.add({
       time: Date.now(),
       customerId: customer.id,
@@ -388,6 +390,7 @@ export class CountersignService {
       width: INPUT_WIDTH,
       height: INPUT_HEIGHT,
       ...(penMatch ? { penWidth: penMatch.penWidth } : {}),
+      ...(result.unlike.length ? { unlikeReferences: result.unlike.map((i) => i + 1), verdictOnAll: result.verdictOnAll } : {}),
     });
     return { result, questioned, references: refs, reembedded, audit, penMatch };
   }

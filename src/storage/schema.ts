@@ -84,6 +84,12 @@ export interface AuditRecord {
    * vs scanned) and was redrawn with this pen width (model-input pixels) before comparing.
    */
   penWidth?: number;
+  /**
+   * References (places in the list, from 1) unlike the customer's others at the time, and the verdict on
+   * all references: `verdict` is 'refer' where it changed without them (verification/referenceDependence.ts).
+   */
+  unlikeReferences?: number[];
+  verdictOnAll?: 'genuine' | 'forged' | 'refer';
 }
 
 export interface SettingRecord {

@@ -23,6 +23,7 @@ export function samplePayload(): BackupPayload {
         id: 'a1', time: 5, customerId: 'C-1', customerName: 'Ada Lovelace', verdict: 'refer', score: 1.2, threshold: 1.3, referBand: 0.08,
         operatingPoint: null, distances: [0.5, 0.25], referenceIds: ['r1'], modelId: 'm', modelVersion: '1', backend: 'wasm',
         channel: 'teller', thumbnail: image, width: 4, height: 2, note: 'ID checked, "ok", =1+1',
+        unlikeReferences: [2], verdictOnAll: 'genuine',
       },
     ],
     settings: [{ key: 'operatingPoint', value: null }, { key: 'referBand', value: 0.1 }],

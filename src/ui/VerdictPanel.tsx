@@ -1,6 +1,7 @@
 import type { UnlikeReference, VerifyOutcome } from '../runtime/service';
 import { RasterThumb } from './RasterThumb';
 import { ReferenceList } from './ReferenceList';
+import { UnlikeDependence } from './UnlikeDependence';
 
 const LABELS = { genuine: 'Genuine', forged: 'Forged', refer: 'Refer to a human' } as const;
 const EXPLAIN = {
@@ -47,7 +48,8 @@ export function VerdictPanel({ outcome, unlike }: { outcome: VerifyOutcome; unli
           </div>
         </dl>
       </div>
-      <p className="hint">{EXPLAIN[result.verdict]}</p>
+      {result.verdict === result.verdictOnAll && <p className="hint">{EXPLAIN[result.verdict]}</p>}
+      <UnlikeDependence result={result} />
       {penMatch && (
         <p className="hint" data-testid="pen-match" data-pen-width={penMatch.penWidth}>
           {penMatch.matchedTo === 'scanned'

@@ -34,7 +34,16 @@ export function AuditTable({ rows, showCustomer = true }: { rows: readonly Audit
                   {r.customerName} <span className="customer-id">{r.customerId}</span>
                 </td>
               )}
-              <td className={`verdict-cell verdict-${r.verdict}`}>{VERDICT[r.verdict]}</td>
+              <td className={`verdict-cell verdict-${r.verdict}`}>
+                {VERDICT[r.verdict]}
+                {r.unlikeReferences?.length ? (
+                  <span className="hint" data-testid="audit-unlike">
+                    {' '}
+                    (reference {r.unlikeReferences.join(', ')} unlike the others
+                    {r.verdictOnAll && r.verdictOnAll !== r.verdict ? `; ${VERDICT[r.verdictOnAll].toLowerCase()} on all references` : ''})
+                  </span>
+                ) : null}
+              </td>
               <td>
                 {r.score.toFixed(3)}
                 <span className="hint"> / {r.threshold.toFixed(3)} ±{(r.referBand * 100).toFixed(0)}%</span>

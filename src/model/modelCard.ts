@@ -15,7 +15,14 @@ export interface EvalFigures {
   skilled: { eer: number; auc: number; far: number; frr: number };
   random: { eer: number; far: number };
   /** Shares of genuine / refer / forged verdicts under the refer band (cards exported since the sixth session). */
-  verdicts?: { referBand: number; genuine: VerdictShares; skilled: VerdictShares; random: VerdictShares };
+  verdicts?: {
+    referBand: number;
+    genuine: VerdictShares;
+    skilled: VerdictShares;
+    random: VerdictShares;
+    /** Writers whose references hold one unlike the others (verdicts that hang on it referred, as in the app; since v10's guard). */
+    writersWithUnlike?: number;
+  };
   command: string;
 }
 

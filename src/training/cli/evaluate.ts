@@ -109,6 +109,9 @@ console.log(`random   ${pct(out.random.eer)}          ${pct(out.random.far)}    
 const v = r.summary.verdicts;
 const shares = (x: typeof v.genuine) => (x ? `${pct(x.genuine)} ${pct(x.refer)} ${pct(x.forged)}` : '     n/a      n/a      n/a');
 console.log(`with the app's refer band (+-${(100 * v.referBand).toFixed(0)}% of the threshold):  genuine    refer   forged   (verdicts)`);
+if (v.writersWithUnlike !== undefined) {
+  console.log(`  (${v.writersWithUnlike} of ${out.writers} writers' references hold one unlike the others: a verdict that hangs on it is referred, as in the app)`);
+}
 console.log(`  genuine signatures                                ${shares(v.genuine)}`);
 console.log(`  skilled forgeries                                 ${shares(v.skilled)}`);
 console.log(`  other writers' signatures                         ${shares(v.random)}`);

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { pairwiseDistances, type DistanceHead } from '../../model/distanceHead';
-import { scoreQuestioned, upperTriangle, type DecisionRule } from '../../verification/decision';
+import { inconsistentReferences } from '../../verification/consistency';
+import { decide, scoreQuestioned, thresholdFor, upperTriangle, type DecisionRule, type Verdict } from '../../verification/decision';
+import { guardedVerdict, verdictsWithoutUnlike } from '../../verification/referenceDependence';
 import { hashString, Rng } from '../data/random';
 
 /** One writer's embeddings ([D] each). */
@@ -17,6 +19,12 @@ export interface ProtocolScores {
   random: number[];
   /** Raw distances to the references' aggregate, for calibration: min and mean per questioned. */
   genuineRefPairs: number[];
+  /**
+   * With a full decision rule: the app's verdict on each questioned signature (default operating point,
+   * refer band, and a verdict that hangs on a reference unlike the others referred), and the number of
+   * writers whose reference set holds one (verification/referenceDependence.ts).
+   */
+  verdicts?: { threshold: number; referBand: number; genuine: Verdict[]; skilled: Verdict[]; random: Verdict[]; writersWithUnlike: number };
 }
 
 /**
@@ -26,7 +34,12 @@ export interface ProtocolScores {
  */
 export type QuestionedSource = WriterEmbeddings[] | ((writerIndex: number, referenceIndices: number[]) => WriterEmbeddings[]);
 
-export type ScoreRule = Pick<DecisionRule, 'aggregate' | 'globalScale' | 'priorWeight'>;
+export type ScoreRule = Pick<DecisionRule, 'aggregate' | 'globalScale' | 'priorWeight'> & Partial<DecisionRule>;
+
+/** A rule with thresholds and a refer band (a model card's), so verdicts can be given, not only scores. */
+function isFullRule(rule: ScoreRule): rule is DecisionRule {
+  return typeof rule.threshold === 'number' && typeof rule.referBand === 'number' && Array.isArray(rule.operatingPoints);
+}
 
 /** The K reference indices of a writer, fixed by seed and writer id. */
 export function chooseReferences(writerId: string, count: number, k: number, seed: number): number[] {
@@ -67,6 +80,8 @@ export function protocolScores(
   questionedFrom?: QuestionedSource,
 ): ProtocolScores {
   const res: ProtocolScores = { genuine: [], skilled: [], random: [], genuineRefPairs: [] };
+  const full = isFullRule(rule) ? rule : null;
+  if (full) res.verdicts = { threshold: thresholdFor(full, null, k), referBand: full.referBand, genuine: [], skilled: [], random: [], writersWithUnlike: 0 };
   // Cross-domain: references from `writers`, everything questioned from the same signatures in another rendering.
   const check = (q: WriterEmbeddings[]) => {
     if (q.length !== writers.length || q.some((x, i) => x.genuine.length !== writers[i].genuine.length)) {
@@ -93,11 +108,14 @@ export function protocolScores(
     tf.dispose([dq, dr]);
     const refPairs = upperTriangle(drv);
     res.genuineRefPairs.push(...refPairs);
+    // The evaluation's references are all of one kind (scans), as the app groups them.
+    const unlike = full ? inconsistentReferences(drv, full).map((u) => u.index) : [];
+    if (unlike.length) res.verdicts!.writersWithUnlike++;
     dqv.forEach((row, i) => {
       const s = scoreQuestioned(row, refPairs, rule).score;
-      if (i < questioned.length) res.genuine.push(s);
-      else if (i < questioned.length + forged.length) res.skilled.push(s);
-      else res.random.push(s);
+      const kind = i < questioned.length ? 'genuine' : i < questioned.length + forged.length ? 'skilled' : 'random';
+      res[kind].push(s);
+      if (full) res.verdicts![kind].push(guardedVerdict(decide(s, res.verdicts!.threshold, full.referBand), verdictsWithoutUnlike(row, drv, unlike, full)));
     });
   });
   return res;

@@ -28,6 +28,12 @@ describe('MODEL_CARD.md says which weights ship', () => {
     const md = modelCardMarkdown(card, []);
     expect(md).toContain('With the refer band (scores within 8% of the threshold go to a human)');
     expect(md).toContain(`| ${shipped.metrics[0].data} | ${shipped.metrics[0].references} | 80.00% / 15.00% / 5.00% | 80.00% / 15.00% / 5.00% | n/a |`);
+    expect(md).not.toContain('unlike the writer');
+    // Counted reference sets holding an unlike reference (the app's guard): named for rows of 2+ references.
+    const counted: ModelCard = { ...card, metrics: card.metrics.map((m) => ({ ...m, verdicts: { ...m.verdicts!, writersWithUnlike: 1 } })) };
+    const line = modelCardMarkdown(counted, []).split('\n').find((l) => l.startsWith('As in the app'));
+    expect(line).toContain(`${shipped.metrics[0].data} with 5 references, 1 of ${shipped.metrics[0].writers}`);
+    expect(line).not.toContain('with 1 references');
   });
 
   it('says how the weights are stored: float32 (older cards have no field) or uint8 with its size', () => {

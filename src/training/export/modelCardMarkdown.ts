@@ -55,8 +55,16 @@ function verdictTable(card: ModelCard): string {
 | data | refs | genuine signatures | skilled forgeries | other writers' signatures |
 |---|---|---|---|---|
 ${rows.map((m) => `| ${m.data} | ${m.references} | ${v(m.verdicts!.genuine)} | ${v(m.verdicts!.skilled)} | ${v(m.verdicts!.random)} |`).join('\n')}
-
+${unlikeLine(rows)}
 `;
+}
+
+/** Which rows' reference sets held a reference unlike the others (the app refers a verdict that hangs on it). */
+function unlikeLine(rows: ModelCard['metrics']): string {
+  const counted = rows.filter((m) => m.verdicts!.writersWithUnlike !== undefined && m.references >= 2);
+  if (!counted.length) return '';
+  const held = counted.map((m) => `${m.data} with ${m.references} references, ${m.verdicts!.writersWithUnlike} of ${m.writers}`).join('; ');
+  return `\nAs in the app, a verdict that changes without a reference unlike the writer's others is referred (src/verification/referenceDependence.ts). Writers whose references hold one: ${held}.\n`;
 }
 
 /** MODEL_CARD.md's last section, written by `npm run synthetic-report -- --card` (not from model-card.json's main members). */

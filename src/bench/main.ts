@@ -9,7 +9,7 @@ import { backendFromUrl, type BackendName } from '../runtime/backends';
 import { evaluateVerification, type VerificationResult } from '../runtime/evaluate';
 import { dequantiseRaster, quantiseRaster } from '../runtime/raster';
 import { startRuntime, type Runtime, type RuntimeProgress } from '../runtime/runtime';
-import { CountersignService, type SignatureInput } from '../runtime/service';
+import { CountersignService, unlikeAmong, type SignatureInput } from '../runtime/service';
 import { configureWasmPaths } from '../runtime/wasmPaths';
 import { SignatureStore, type CustomerRecord, type NewAuditRecord, type ReferenceRecord } from '../storage';
 import { buildSigNetPeer, type SigNetPeer } from './signet';
@@ -182,7 +182,7 @@ async function peerVerify(customerId: string, input: BlobInput) {
   const refEmb = refs.map((r) => r.embedding);
   const [toRefs] = await euclideanDistances([e], refEmb);
   const refMatrix = await euclideanDistances(refEmb, refEmb);
-  const result = evaluateVerification(toRefs, refMatrix, rt.card.decision);
+  const result = evaluateVerification(toRefs, refMatrix, rt.card.decision, null, unlikeAmong(refs, refMatrix, rt.card.decision).map((u) => u.position - 1));
   await s.audit.add(auditRecord(customer, result, refs, 'signet-peer', p.inputWidth, p.inputHeight, q.image));
   return result;
 }
@@ -430,7 +430,7 @@ const bench = {
       b = performance.now();
       t.distances.push(b - a);
       a = b;
-      const result = evaluateVerification(toRefs, refMatrix, rt.card.decision);
+      const result = evaluateVerification(toRefs, refMatrix, rt.card.decision, null, unlikeAmong(refs, refMatrix, rt.card.decision).map((u) => u.position - 1));
       b = performance.now();
       t.decision.push(b - a);
       a = b;

@@ -96,7 +96,7 @@ function embeddingChecksum(e: Float32Array): string {
 }
 
 /** unlikeReferences' grouping: drawn among drawn, scanned among scanned; positions from 1 in `refs`' order. */
-function unlikeAmong(refs: readonly ReferenceRecord[], matrix: readonly (readonly number[])[], rule: Parameters<typeof inconsistentReferences>[1]): UnlikeReference[] {
+export function unlikeAmong(refs: readonly ReferenceRecord[], matrix: readonly (readonly number[])[], rule: Parameters<typeof inconsistentReferences>[1]): UnlikeReference[] {
   const out: UnlikeReference[] = [];
   for (const drawn of [false, true]) {
     const group = refs.flatMap((r, i) => ((r.source === 'pad') === drawn ? [i] : []));

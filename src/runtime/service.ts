@@ -2,13 +2,13 @@ import type { Stroke } from '../capture/strokes';
 import { decodeImageBlob } from '../capture/decode';
 import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, keepsOwnStrokes, penMatchFor, preprocess, type PenMatch, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
-import { inconsistentReferences } from '../verification/consistency';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
 import { evaluateVerification, pairSimilarity, type VerificationResult } from './evaluate';
 import { DEFAULT_POLICY, ruleWithPolicy, type DecisionPolicy } from './policy';
 import { dequantiseRaster, quantiseRaster } from './raster';
 import type { Runtime } from './runtime';
+import { embeddingChecksum, unlikeAmong, type UnlikeReference } from './unlikeReferences';
 
 /** A signature given by the teller: a file (picked, dropped or pasted) or the pad's pixels. */
 export type SignatureInput =
@@ -71,43 +71,9 @@ function inputLabel(input: SignatureInput): string {
   return input.kind === 'pixels' ? 'The drawing' : `"${input.name}"`;
 }
 
-/** A reference that the customer's other references of its kind would be far from accepting (unlikeReferences). */
-export interface UnlikeReference {
-  id: string;
-  /** Its place in the customer's reference list, from 1. */
-  position: number;
-  label: string;
-  kind: 'drawn' | 'scanned';
-  /** The places of the references it was compared with. */
-  others: number[];
-  score: number;
-  limit: number;
-}
 
 /** Reference sets whose distances are kept (a teller works on a few customers at a time). */
 const DISTANCE_CACHE_SIZE = 16;
-
-/** FNV-1a over an embedding's bytes: two stored embeddings that differ give different keys. */
-function embeddingChecksum(e: Float32Array): string {
-  const bytes = new Uint8Array(e.buffer, e.byteOffset, e.byteLength);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return (h >>> 0).toString(36);
-}
-
-/** unlikeReferences' grouping: drawn among drawn, scanned among scanned; positions from 1 in `refs`' order. */
-export function unlikeAmong(refs: readonly ReferenceRecord[], matrix: readonly (readonly number[])[], rule: Parameters<typeof inconsistentReferences>[1]): UnlikeReference[] {
-  const out: UnlikeReference[] = [];
-  for (const drawn of [false, true]) {
-    const group = refs.flatMap((r, i) => ((r.source === 'pad') === drawn ? [i] : []));
-    if (group.length < 2) continue;
-    for (const f of inconsistentReferences(group.map((a) => group.map((b) => matrix[a][b])), rule)) {
-      const i = group[f.index];
-      out.push({ id: refs[i].id, position: i + 1, label: refs[i].label, kind: drawn ? 'drawn' : 'scanned', others: group.map((j) => j + 1).filter((j) => j !== i + 1), score: f.score, limit: f.limit });
-    }
-  }
-  return out.sort((a, b) => a.position - b.position);
-}
 
 /** The app's workflows: enroll, verify, demo. UI-free; errors carry teller-facing messages. */
 export class CountersignService {

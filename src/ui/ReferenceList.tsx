@@ -1,5 +1,5 @@
 import { strokeEvidence } from '../capture/strokes';
-import type { UnlikeReference } from '../runtime/service';
+import type { UnlikeReference } from '../runtime/unlikeReferences';
 import type { ReferenceRecord } from '../storage';
 import { RasterThumb } from './RasterThumb';
 import { UnlikeMark } from './UnlikeMark';

@@ -1,4 +1,4 @@
-import type { UnlikeReference } from '../runtime/service';
+import type { UnlikeReference } from '../runtime/unlikeReferences';
 
 /** The mark beside a reference unlike the customer's others (CountersignService.unlikeReferences). */
 export function UnlikeMark({ unlike }: { unlike: UnlikeReference }) {

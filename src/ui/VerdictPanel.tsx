@@ -1,4 +1,5 @@
-import type { UnlikeReference, VerifyOutcome } from '../runtime/service';
+import type { VerifyOutcome } from '../runtime/service';
+import type { UnlikeReference } from '../runtime/unlikeReferences';
 import { RasterThumb } from './RasterThumb';
 import { ReferenceList } from './ReferenceList';
 import { UnlikeDependence } from './UnlikeDependence';

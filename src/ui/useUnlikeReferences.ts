@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { UnlikeReference } from '../runtime/service';
+import type { UnlikeReference } from '../runtime/unlikeReferences';
 import { useApp } from './appContext';
 
 /**

@@ -247,7 +247,7 @@ export class CountersignService {
       this.note(`The references were added, but could not be compared with each other: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    const why = 'A reference by someone else makes forgeries easier to accept: check that it is this customer\'s signature, and remove it if not.';
+    const why = 'A reference by someone else makes forgeries easier to accept: check that it is this customer\'s signature, and remove it if not (until then, a verdict that depends on it is referred).';
     const name = (u: UnlikeReference) => `${u.position} ("${u.label}")`;
     for (const u of unlike) {
       if (u.others.length === 1) {

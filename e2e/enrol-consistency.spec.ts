@@ -67,6 +67,7 @@ test('a verdict that hangs on the unlike reference is referred, says why, and th
   const own = await verifyFile(page, payload(cedar(35, 'genuine', 10)));
   expect(own.verdict).toBe('genuine');
   await expect(why).toHaveAttribute('data-changed', 'false');
+  await expect(why).toHaveAttribute('data-dependent', 'false');
   await expect(why).toContainText('the verdict is the same without it (without reference 4, genuine');
   // The audit log keeps both: the referral names the reference and the verdict on all references.
   await gotoTab(page, 'audit');
@@ -78,4 +79,22 @@ test('a verdict that hangs on the unlike reference is referred, says why, and th
   await expect(page.locator('[data-testid="audit-row"][data-verdict="genuine"][data-customer-id="dependence-035"] [data-testid="audit-unlike"]')).toHaveText(
     '(reference 4 unlike the others)',
   );
+});
+
+test('two references unlike each other: each is checked alone, and a verdict they disagree on is referred', async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, 'pair-035', 'Pair Customer');
+  await addReferences(page, [payload(cedar(35, 'genuine', 1)), payload(cedar(37, 'genuine', 1), 'other.png')]);
+  await expect(page.getByTestId('info-message')).toContainText('References 1 ("035-genuine-01.png") and 2 ("other.png") look unlike each other');
+  await gotoTab(page, 'verify');
+  await pickCustomer(page, 'verify', 'pair-035', 'pair-035');
+  // Writer 035's own signature: near reference 1, far from reference 2.
+  const own = await verifyFile(page, payload(cedar(35, 'genuine', 10)));
+  expect(own.verdict).toBe('refer');
+  const why = page.getByTestId('unlike-dependence');
+  await expect(why).toHaveAttribute('data-dependent', 'true');
+  await expect(why).toContainText('References 1 and 2 look unlike each other, and the verdict depends on them');
+  await expect(why).toContainText('with reference 2 alone, forged');
+  await gotoTab(page, 'audit');
+  await expect(page.locator('[data-testid="audit-row"][data-customer-id="pair-035"] [data-testid="audit-unlike"]')).toContainText('(references 1 and 2 unlike each other');
 });

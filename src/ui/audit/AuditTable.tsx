@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../../storage';
 import { RasterThumb } from '../RasterThumb';
 import { AuditNote } from './AuditNote';
+import { referencePlaces } from '../UnlikeDependence';
 
 const VERDICT = { genuine: 'Genuine', forged: 'Forged', refer: 'Refer' } as const;
 
@@ -39,7 +40,7 @@ export function AuditTable({ rows, showCustomer = true }: { rows: readonly Audit
                 {r.unlikeReferences?.length ? (
                   <span className="hint" data-testid="audit-unlike">
                     {' '}
-                    (reference {r.unlikeReferences.join(', ')} unlike the others
+                    ({referencePlaces(r.unlikeReferences)} unlike {r.unlikeReferences.length === r.referenceIds.length ? 'each other' : 'the others'}
                     {r.verdictOnAll && r.verdictOnAll !== r.verdict ? `; ${VERDICT[r.verdictOnAll].toLowerCase()} on all references` : ''})
                   </span>
                 ) : null}

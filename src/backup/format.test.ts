@@ -103,6 +103,9 @@ describe('backup file', () => {
     const u = samplePayload();
     u.audit[0].unlikeReferences = [0];
     await refused(await createBackupText(u, meta), 'invalid');
+    // A place beyond the record's references (it has two distances).
+    u.audit[0].unlikeReferences = [3];
+    await refused(await createBackupText(u, meta), 'invalid');
     const v = samplePayload();
     (v.audit[0] as { verdictOnAll: string }).verdictOnAll = 'maybe';
     await refused(await createBackupText(v, meta), 'invalid');

@@ -15,8 +15,8 @@ import { loadWriterImages } from '../../src/training/data/imageStore';
 import { selectWriters } from '../../src/training/evaluation/evaluateDataset';
 import { distanceMatrix } from '../../src/training/evaluation/protocol';
 import { inconsistentReferences } from '../../src/verification/consistency';
-import { decide, scoreQuestioned, thresholdFor, upperTriangle, type Verdict } from '../../src/verification/decision';
-import { guardedVerdict, verdictsWithoutUnlike } from '../../src/verification/referenceDependence';
+import { scoreQuestioned, upperTriangle, type Verdict } from '../../src/verification/decision';
+import { guardedDecision } from '../../src/verification/referenceDependence';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { embedImages } from './embedImages';
@@ -52,13 +52,12 @@ for (const data of ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali
           const M = D(refs, refs);
           const unlike = inconsistentReferences(M, rule).map((u) => u.index);
           if (unlike.length) flaggedSets[cond]++;
-          const threshold = thresholdFor(rule, null, n);
           for (const [kind, Q] of [['gen', questionedGenuine], ['sk', w.f], ['rnd', randoms]] as const) {
             const toRefs = D(Q, refs);
             for (const row of toRefs) {
-              const full = decide(scoreQuestioned(row, upperTriangle(M), rule).score, threshold, rule.referBand);
-              t[cond][0][kind][full]++;
-              t[cond][1][kind][guardedVerdict(full, verdictsWithoutUnlike(row, M, unlike, rule))]++;
+              const d = guardedDecision(scoreQuestioned(row, upperTriangle(M), rule).score, row, M, unlike, rule);
+              t[cond][0][kind][d.verdictOnAll]++;
+              t[cond][1][kind][d.verdict]++;
             }
           }
         }

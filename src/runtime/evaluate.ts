@@ -1,6 +1,5 @@
 import {
   confidence,
-  decide,
   scoreQuestioned,
   thresholdFor,
   upperTriangle,
@@ -8,7 +7,7 @@ import {
   type DecisionRule,
   type Verdict,
 } from '../verification';
-import { guardedVerdict, verdictsWithoutUnlike, type VerdictWithout } from '../verification/referenceDependence';
+import { guardedDecision, type VerdictWithout } from '../verification/referenceDependence';
 
 export interface VerificationResult {
   verdict: Verdict;
@@ -51,10 +50,9 @@ export function evaluateVerification(
   const pairs = upperTriangle(refMatrix);
   const s = scoreQuestioned(distancesToRefs, pairs, rule);
   const threshold = thresholdFor(rule, operatingPoint, distancesToRefs.length);
-  const verdictOnAll = decide(s.score, threshold, rule.referBand);
-  const without = verdictsWithoutUnlike(distancesToRefs, refMatrix, unlike, rule, operatingPoint);
+  const { verdict, verdictOnAll, without } = guardedDecision(s.score, distancesToRefs, refMatrix, unlike, rule, operatingPoint);
   return {
-    verdict: guardedVerdict(verdictOnAll, without),
+    verdict,
     verdictOnAll,
     unlike: without.length ? [...unlike] : [],
     without,

@@ -4,6 +4,7 @@ import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, keepsOwnStrokes, penMatchFo
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
+import { submatrix } from '../verification/decision';
 import { evaluateVerification, pairSimilarity, type VerificationResult } from './evaluate';
 import { DEFAULT_POLICY, ruleWithPolicy, type DecisionPolicy } from './policy';
 import { dequantiseRaster, quantiseRaster } from './raster';
@@ -242,7 +243,7 @@ export class CountersignService {
       unlike = unlikeAmong(refs, matrix, rule);
       const old = refs.flatMap((r, i) => (addedIds.has(r.id) ? [] : [i]));
       // Named alone before (a pair's note did not say which of the two is unlike).
-      before = new Set(unlikeAmong(old.map((i) => refs[i]), old.map((a) => old.map((b) => matrix[a][b])), rule).filter((u) => u.others.length > 1).map((u) => u.id));
+      before = new Set(unlikeAmong(old.map((i) => refs[i]), submatrix(matrix, old), rule).filter((u) => u.others.length > 1).map((u) => u.id));
     } catch (err) {
       this.note(`The references were added, but could not be compared with each other: ${err instanceof Error ? err.message : String(err)}`);
       return;

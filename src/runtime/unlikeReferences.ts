@@ -4,6 +4,7 @@
  */
 import type { ReferenceRecord } from '../storage';
 import { inconsistentReferences } from '../verification/consistency';
+import { submatrix } from '../verification/decision';
 
 /** A reference that the customer's other references of its kind would be far from accepting (unlikeReferences). */
 export interface UnlikeReference {
@@ -36,7 +37,7 @@ export function unlikeAmong(refs: readonly ReferenceRecord[], matrix: readonly (
   for (const drawn of [false, true]) {
     const group = refs.flatMap((r, i) => ((r.source === 'pad') === drawn ? [i] : []));
     if (group.length < 2) continue;
-    for (const f of inconsistentReferences(group.map((a) => group.map((b) => matrix[a][b])), rule)) {
+    for (const f of inconsistentReferences(submatrix(matrix, group), rule)) {
       const i = group[f.index];
       out.push({ id: refs[i].id, position: i + 1, label: refs[i].label, kind: drawn ? 'drawn' : 'scanned', others: group.map((j) => j + 1).filter((j) => j !== i + 1), score: f.score, limit: f.limit });
     }

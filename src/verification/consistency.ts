@@ -1,4 +1,4 @@
-import { scoreQuestioned, thresholdFor, upperTriangle, type DecisionRule } from './decision';
+import { scoreAgainst, thresholdFor, type DecisionRule } from './decision';
 
 /**
  * How far above the threshold (for one reference fewer) a reference's score against the others must
@@ -39,8 +39,7 @@ export function inconsistentReferences(
   const out: InconsistentReference[] = [];
   for (let i = 0; i < n; i++) {
     const others = [...Array(n).keys()].filter((j) => j !== i);
-    const among = others.map((a) => others.map((b) => refMatrix[a][b]));
-    const { score } = scoreQuestioned(others.map((j) => refMatrix[i][j]), upperTriangle(among), rule);
+    const { score } = scoreAgainst(refMatrix[i], refMatrix, others, rule);
     const limit = factor * thresholdFor(rule, null, others.length);
     if (score > limit) out.push({ index: i, score, limit });
   }

@@ -69,6 +69,11 @@ export function upperTriangle(matrix: readonly (readonly number[])[]): number[] 
   return out;
 }
 
+/** Rows and columns `keep` of a square matrix, in that order. */
+export function submatrix(matrix: readonly (readonly number[])[], keep: readonly number[]): number[][] {
+  return keep.map((a) => keep.map((b) => matrix[a][b]));
+}
+
 /** The writer's scale from its reference-to-reference distances (empty with one reference). */
 export function writerScale(refPairDistances: readonly number[], rule: Pick<DecisionRule, 'globalScale' | 'priorWeight'>): number {
   const n = refPairDistances.length;
@@ -87,6 +92,19 @@ export function scoreQuestioned(
   const scale = writerScale(refPairDistances, rule);
   const agg = rule.aggregate === 'min' ? minDistance : rule.aggregate === 'mean' ? meanDistance : (minDistance + meanDistance) / 2;
   return { score: agg / scale, minDistance, meanDistance, scale };
+}
+
+/**
+ * scoreQuestioned against the references `kept` only: the distances to them, and their pairs from the
+ * references' distance matrix.
+ */
+export function scoreAgainst(
+  distancesToRefs: readonly number[],
+  refMatrix: readonly (readonly number[])[],
+  kept: readonly number[],
+  rule: Pick<DecisionRule, 'aggregate' | 'globalScale' | 'priorWeight'>,
+): Score {
+  return scoreQuestioned(kept.map((i) => distancesToRefs[i]), upperTriangle(submatrix(refMatrix, kept)), rule);
 }
 
 /** The threshold in force for `references` references: the rule's, or a named operating point's. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardedVerdict, subsetsWithoutUnlike, verdictsWithoutUnlike } from './referenceDependence';
+import { guardedDecision, guardedVerdict, subsetsWithoutUnlike, verdictsWithoutUnlike } from './referenceDependence';
 
 // Scale prior 0.5 with weight 2; the score is the min distance over the writer's scale; refer band 10%.
 const rule = { aggregate: 'min' as const, globalScale: 0.5, priorWeight: 2, threshold: 1, thresholds: [1.2, 1.1, 1], referBand: 0.1, operatingPoints: [] };
@@ -31,6 +31,10 @@ describe('verdictsWithoutUnlike and guardedVerdict', () => {
     expect(w[0].threshold).toBe(1);
     expect(w[0].verdict).toBe('forged');
     expect(guardedVerdict('genuine', w)).toBe('refer');
+    // The whole decision from the score on all four (0.2 / 0.6125; threshold 1 for 4 references, band 0.9-1.1).
+    const d = guardedDecision(0.2 / 0.6125, toRefs, m, [3], rule);
+    expect(d).toEqual({ verdict: 'refer', verdictOnAll: 'genuine', without: w });
+    expect(guardedDecision(0.2 / 0.6125, toRefs, m, [], rule)).toEqual({ verdict: 'genuine', verdictOnAll: 'genuine', without: [] });
   });
 
   it('keeps a verdict that does not change without the unlike reference', () => {

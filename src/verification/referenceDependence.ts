@@ -1,4 +1,4 @@
-import { decide, scoreQuestioned, thresholdFor, upperTriangle, type DecisionRule, type Verdict } from './decision';
+import { decide, scoreAgainst, thresholdFor, type DecisionRule, type Verdict } from './decision';
 
 /**
  * A verdict that hangs on a reference unlike the others (consistency.ts): another writer's
@@ -37,11 +37,7 @@ export function verdictsWithoutUnlike(
   operatingPoint?: string | null,
 ): VerdictWithout[] {
   return subsetsWithoutUnlike(distancesToRefs.length, unlike).map((kept) => {
-    const { score } = scoreQuestioned(
-      kept.map((i) => distancesToRefs[i]),
-      upperTriangle(kept.map((a) => kept.map((b) => refMatrix[a][b]))),
-      rule,
-    );
+    const { score } = scoreAgainst(distancesToRefs, refMatrix, kept, rule);
     const threshold = thresholdFor(rule, operatingPoint, kept.length);
     return { kept, verdict: decide(score, threshold, rule.referBand), score, threshold };
   });
@@ -50,4 +46,23 @@ export function verdictsWithoutUnlike(
 /** The verdict given: the one on all references, or 'refer' where a check without the unlike references disagrees. */
 export function guardedVerdict(full: Verdict, without: readonly VerdictWithout[]): Verdict {
   return without.some((w) => w.verdict !== full) ? 'refer' : full;
+}
+
+type GuardRule = Parameters<typeof verdictsWithoutUnlike>[3];
+
+/**
+ * The whole decision on a questioned signature whose score on all references is `score`: the verdict on all
+ * of them, the checks without the unlike ones, and the verdict given (the app's and the evaluation's).
+ */
+export function guardedDecision(
+  score: number,
+  distancesToRefs: readonly number[],
+  refMatrix: readonly (readonly number[])[],
+  unlike: readonly number[],
+  rule: GuardRule,
+  operatingPoint?: string | null,
+): { verdict: Verdict; verdictOnAll: Verdict; without: VerdictWithout[] } {
+  const verdictOnAll = decide(score, thresholdFor(rule, operatingPoint, distancesToRefs.length), rule.referBand);
+  const without = verdictsWithoutUnlike(distancesToRefs, refMatrix, unlike, rule, operatingPoint);
+  return { verdict: guardedVerdict(verdictOnAll, without), verdictOnAll, without };
 }

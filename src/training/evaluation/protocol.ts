@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { pairwiseDistances, type DistanceHead } from '../../model/distanceHead';
 import { inconsistentReferences } from '../../verification/consistency';
-import { decide, scoreQuestioned, thresholdFor, upperTriangle, type DecisionRule, type Verdict } from '../../verification/decision';
-import { guardedVerdict, verdictsWithoutUnlike } from '../../verification/referenceDependence';
+import { scoreQuestioned, thresholdFor, upperTriangle, type DecisionRule, type Verdict } from '../../verification/decision';
+import { guardedDecision } from '../../verification/referenceDependence';
 import { hashString, Rng } from '../data/random';
 
 /** One writer's embeddings ([D] each). */
@@ -115,7 +115,7 @@ export function protocolScores(
       const s = scoreQuestioned(row, refPairs, rule).score;
       const kind = i < questioned.length ? 'genuine' : i < questioned.length + forged.length ? 'skilled' : 'random';
       res[kind].push(s);
-      if (full) res.verdicts![kind].push(guardedVerdict(decide(s, res.verdicts!.threshold, full.referBand), verdictsWithoutUnlike(row, drv, unlike, full)));
+      if (full) res.verdicts![kind].push(guardedDecision(s, row, drv, unlike, full).verdict);
     });
   });
   return res;

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, referenceCount, verifyFile, waitReady } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, referenceCount, verifyFile, waitReady, type FilePayload } from './helpers';
 
 test('a reference by another writer is kept, named and marked in the list until it is removed', async ({ page }) => {
   await openApp(page);
@@ -46,14 +46,8 @@ test('a reference by another writer is kept, named and marked in the list until 
 });
 
 test('a verdict that hangs on the unlike reference is referred, says why, and the audit log records it', async ({ page }) => {
-  await openApp(page);
-  await createCustomer(page, 'dependence-035', 'Dependence Customer');
-  await addReferences(page, [1, 2, 3].map((n) => payload(cedar(35, 'genuine', n))));
   // Writer 037's signature as a fourth reference: it widens the writer's scale.
-  await addReferences(page, [payload(cedar(37, 'genuine', 1), 'wrong.png')]);
-  await expect(page.getByTestId('info-message')).toContainText('Reference 4 ("wrong.png") looks unlike');
-  await gotoTab(page, 'verify');
-  await pickCustomer(page, 'verify', 'dependence-035', 'dependence-035');
+  await enrolThenVerify(page, 'dependence-035', [[1, 2, 3].map((n) => payload(cedar(35, 'genuine', n))), [payload(cedar(37, 'genuine', 1), 'wrong.png')]], 'Reference 4 ("wrong.png") looks unlike');
   // A skilled forgery of writer 035: genuine on all four references, not on the customer's own three.
   const forged = await verifyFile(page, payload(cedar(35, 'forged', 3)));
   expect(forged.verdict).toBe('refer');
@@ -82,12 +76,7 @@ test('a verdict that hangs on the unlike reference is referred, says why, and th
 });
 
 test('two references unlike each other: each is checked alone, and a verdict they disagree on is referred', async ({ page }) => {
-  await openApp(page);
-  await createCustomer(page, 'pair-035', 'Pair Customer');
-  await addReferences(page, [payload(cedar(35, 'genuine', 1)), payload(cedar(37, 'genuine', 1), 'other.png')]);
-  await expect(page.getByTestId('info-message')).toContainText('References 1 ("035-genuine-01.png") and 2 ("other.png") look unlike each other');
-  await gotoTab(page, 'verify');
-  await pickCustomer(page, 'verify', 'pair-035', 'pair-035');
+  await enrolThenVerify(page, 'pair-035', [[payload(cedar(35, 'genuine', 1)), payload(cedar(37, 'genuine', 1), 'other.png')]], 'References 1 ("035-genuine-01.png") and 2 ("other.png") look unlike each other');
   // Writer 035's own signature: near reference 1, far from reference 2.
   const own = await verifyFile(page, payload(cedar(35, 'genuine', 10)));
   expect(own.verdict).toBe('refer');
@@ -98,3 +87,13 @@ test('two references unlike each other: each is checked alone, and a verdict the
   await gotoTab(page, 'audit');
   await expect(page.locator('[data-testid="audit-row"][data-customer-id="pair-035"] [data-testid="audit-unlike"]')).toContainText('(references 1 and 2 unlike each other');
 });
+
+/** A new customer enrolled in batches (the last one's consistency note checked), then picked on the Verify tab. */
+async function enrolThenVerify(page: Page, id: string, batches: FilePayload[][], note: string): Promise<void> {
+  await openApp(page);
+  await createCustomer(page, id, `Customer ${id}`);
+  for (const batch of batches) await addReferences(page, batch);
+  await expect(page.getByTestId('info-message')).toContainText(note);
+  await gotoTab(page, 'verify');
+  await pickCustomer(page, 'verify', id, id);
+}

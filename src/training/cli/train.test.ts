@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelCard } from '../../model/modelCard';
 import { sharedDataset } from '../../testing/sharedData';
 import { TRAIN_DEFAULTS } from '../defaults';
+import { checkpointMeta } from '../checkpoint';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
 const cli = join(process.cwd(), 'src/training/cli/train.ts');
@@ -131,6 +132,34 @@ describe('npm run train -- --teacher-pooling (the distillation teacher trained i
       const r = spawnSync(tsx, [cli, ...args, '--no-export'], { encoding: 'utf8' });
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(message);
+      expect(r.stdout).not.toContain('data: ');
+    }
+  });
+});
+
+describe('npm run train -- --pretrain-batch P,K,F (the pretraining\'s own batch)', () => {
+  it('pretrains with its own batch and trains with --writers/--genuine/--forged, each recorded in its checkpoint', () => {
+    const data = smallCedar();
+    const root = join(data, '..');
+    const pre = join(root, 'bhsig260-bengali');
+    mkdirSync(pre);
+    for (const w of ['B001', 'B002', 'B003', 'B004', 'B005']) symlinkSync(join(sharedDataset('bhsig260-bengali'), w), join(pre, w));
+    const ckpt = join(root, 'ckpt');
+    const r = spawnSync(
+      tsx,
+      [cli, '--data', data, '--synthetic', '0', '--pretrain', pre, '--pretrain-steps', '1', '--pretrain-batch', '3,2,1', '--writers', '4', '--genuine', '2', '--forged', '1', '--pooling', 'last', '--filters', '8,8,16,16,16', '--steps', '1', '--eval-every', '1', '--workers', '1', '--no-export', '--checkpoints', ckpt],
+      { encoding: 'utf8' },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(checkpointMeta(join(ckpt, 'pretrain'))?.recipe?.batch).toEqual({ writers: 3, genuine: 2, forged: 1, balanceDatasets: true });
+    expect(checkpointMeta(ckpt)?.recipe?.batch).toEqual({ writers: 4, genuine: 2, forged: 1, balanceDatasets: true });
+  }, 600_000);
+
+  it('refuses a batch that is not three whole numbers, before reading any data', () => {
+    for (const bad of ['6,4', '6,4,x', '1,4,2', '6,1,2', '6,4,-1']) {
+      const r = spawnSync(tsx, [cli, '--pretrain-batch', bad, '--no-export'], { encoding: 'utf8' });
+      expect(r.status, bad).toBe(2);
+      expect(r.stderr).toContain(`--pretrain-batch needs P,K,F: P writers (2 or more) x (K genuine (2 or more) + F forgeries (0 or more)) per worker, e.g. 6,4,2 (got ${bad})`);
       expect(r.stdout).not.toContain('data: ');
     }
   });

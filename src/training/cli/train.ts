@@ -42,6 +42,7 @@ const {
   out,
   poolings,
   preprocessVersion,
+  pretrainBatch,
   pretrainMining,
   proxy,
   proxyPretrain,
@@ -121,7 +122,7 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
     const pre = await train(
       preImages,
       valRasters,
-      { ...o, loss: { ...o.loss, mining: pretrainMining, proxy: proxyPretrain ? o.loss.proxy : undefined }, steps: s.preSteps, checkpointDir: join(m.ckpt, 'pretrain'), averageFrom: undefined, teacher: s.distilPretrain ? s.teacher : undefined },
+      { ...o, loss: { ...o.loss, mining: pretrainMining, proxy: proxyPretrain ? o.loss.proxy : undefined }, batch: pretrainBatch, steps: s.preSteps, checkpointDir: join(m.ckpt, 'pretrain'), averageFrom: undefined, teacher: s.distilPretrain ? s.teacher : undefined },
       log,
     );
     o.initWeights = pre.net.carriedWeights();

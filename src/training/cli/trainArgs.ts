@@ -36,6 +36,7 @@ const USAGE = `npm run train -- [options]
                        writers (default when --proxy-weight is above 0); --no-proxy-pretrain: training only
   --lr X               Adam learning rate (default ${TRAIN_DEFAULTS.lr})
   --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default ${TRAIN_DEFAULTS.batch.writers} x (${TRAIN_DEFAULTS.batch.genuine} + ${TRAIN_DEFAULTS.batch.forged}))
+  --pretrain-batch P,K,F  the pretraining's own per-worker batch (default: the batch above)
   --workers N          worker threads (default ${TRAIN_DEFAULTS.workers})
   --seed N             (default ${TRAIN_DEFAULTS.seed})
   --eval-every N       validation every N steps (default ${TRAIN_DEFAULTS.evalEvery})
@@ -119,6 +120,7 @@ export function parseTrainArgs() {
       'synthetic-indic': { type: 'string' },
       pretrain: { type: 'string' },
       'pretrain-steps': { type: 'string' },
+      'pretrain-batch': { type: 'string' },
       'balance-datasets': { type: 'boolean' },
       'uniform-writers': { type: 'boolean' },
       preprocess: { type: 'string' },
@@ -269,6 +271,8 @@ export function parseTrainArgs() {
   }
   const proxyPretrain = proxyWeight > 0 && !a['no-proxy-pretrain'];
   const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], TRAIN_DEFAULTS.proxy.scale, 'proxy-scale'), margin: num(a['proxy-margin'], TRAIN_DEFAULTS.proxy.margin, 'proxy-margin'), lrFactor: num(a['proxy-lr'], TRAIN_DEFAULTS.proxy.lrFactor, 'proxy-lr') } : undefined;
+  const batch = { writers: num(a.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(a.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(a.forged, TRAIN_DEFAULTS.batch.forged, 'forged'), balanceDatasets: !a['uniform-writers'] };
+  const pretrainBatch = a['pretrain-batch'] === undefined ? batch : { ...batch, ...parseBatchShape(a['pretrain-batch']) };
   const command = commandLine('train');
   const opts: TrainOptions = {
     cfg,
@@ -276,7 +280,7 @@ export function parseTrainArgs() {
     metric,
     steps,
     lr: num(a.lr, TRAIN_DEFAULTS.lr, 'lr'),
-    batch: { writers: num(a.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(a.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(a.forged, TRAIN_DEFAULTS.batch.forged, 'forged'), balanceDatasets: !a['uniform-writers'] },
+    batch,
     workers: num(a.workers, TRAIN_DEFAULTS.workers, 'workers'),
     seed,
     evalEvery: num(a['eval-every'], TRAIN_DEFAULTS.evalEvery, 'eval-every'),
@@ -288,5 +292,15 @@ export function parseTrainArgs() {
     averageFrom,
     teacher,
   };
-  return { a, aggregate, augmentName, averageFrom, cfgFor, ckpt, command, dataDirs, distilPretrain, id, loss, margin, metric, mining, networkConfig, opts, out, poolings, preprocessVersion, pretrainMining, proxy, proxyPretrain, seed, steps, teacher, teacherPoolings, weightStorage };
+  return { a, aggregate, augmentName, averageFrom, cfgFor, ckpt, command, dataDirs, distilPretrain, id, loss, margin, metric, mining, networkConfig, opts, out, poolings, preprocessVersion, pretrainBatch, pretrainMining, proxy, proxyPretrain, seed, steps, teacher, teacherPoolings, weightStorage };
+}
+
+/** --pretrain-batch P,K,F: P writers x (K genuine + F forgeries) per worker; anything else is refused. */
+export function parseBatchShape(text: string): { writers: number; genuine: number; forged: number } {
+  const parts = text.split(',').map((t) => t.trim());
+  const [writers, genuine, forged] = parts.map(Number);
+  if (parts.length !== 3 || !Number.isInteger(writers) || !Number.isInteger(genuine) || !Number.isInteger(forged) || writers < 2 || genuine < 2 || forged < 0) {
+    refuse(`--pretrain-batch needs P,K,F: P writers (2 or more) x (K genuine (2 or more) + F forgeries (0 or more)) per worker, e.g. 6,4,2 (got ${text})`);
+  }
+  return { writers, genuine, forged };
 }

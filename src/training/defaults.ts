@@ -33,6 +33,8 @@ export const TRAIN_DEFAULTS = {
   proxy: { weight: 0.1, scale: 16, margin: 0.1, lrFactor: 10 },
   /** Per worker: writers x (genuine + forged). */
   batch: { writers: 6, genuine: 4, forged: 2 },
+  /** The pretraining's batch, when no batch flag is given (with --writers, --genuine or --forged: the training's batch). */
+  pretrainBatch: { writers: 6, genuine: 4, forged: 2 },
   /** Adam's learning rate. */
   lr: 1e-3,
   /** Data-parallel worker threads (their count changes the batch, so it is part of the recipe). */

@@ -36,7 +36,8 @@ const USAGE = `npm run train -- [options]
                        writers (default when --proxy-weight is above 0); --no-proxy-pretrain: training only
   --lr X               Adam learning rate (default ${TRAIN_DEFAULTS.lr})
   --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default ${TRAIN_DEFAULTS.batch.writers} x (${TRAIN_DEFAULTS.batch.genuine} + ${TRAIN_DEFAULTS.batch.forged}))
-  --pretrain-batch P,K,F  the pretraining's own per-worker batch (default: the batch above)
+  --pretrain-batch P,K,F  the pretraining's own per-worker batch (default ${TRAIN_DEFAULTS.pretrainBatch.writers},${TRAIN_DEFAULTS.pretrainBatch.genuine},${TRAIN_DEFAULTS.pretrainBatch.forged}; with any of
+                       --writers, --genuine, --forged given: the batch they make, as before this flag)
   --workers N          worker threads (default ${TRAIN_DEFAULTS.workers})
   --seed N             (default ${TRAIN_DEFAULTS.seed})
   --eval-every N       validation every N steps (default ${TRAIN_DEFAULTS.evalEvery})
@@ -272,7 +273,7 @@ export function parseTrainArgs() {
   const proxyPretrain = proxyWeight > 0 && !a['no-proxy-pretrain'];
   const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], TRAIN_DEFAULTS.proxy.scale, 'proxy-scale'), margin: num(a['proxy-margin'], TRAIN_DEFAULTS.proxy.margin, 'proxy-margin'), lrFactor: num(a['proxy-lr'], TRAIN_DEFAULTS.proxy.lrFactor, 'proxy-lr') } : undefined;
   const batch = { writers: num(a.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(a.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(a.forged, TRAIN_DEFAULTS.batch.forged, 'forged'), balanceDatasets: !a['uniform-writers'] };
-  const pretrainBatch = a['pretrain-batch'] === undefined ? batch : { ...batch, ...parseBatchShape(a['pretrain-batch']) };
+  const pretrainBatch = { ...batch, ...pretrainBatchShape(a) };
   const command = commandLine('train');
   const opts: TrainOptions = {
     cfg,
@@ -293,6 +294,16 @@ export function parseTrainArgs() {
     teacher,
   };
   return { a, aggregate, augmentName, averageFrom, cfgFor, ckpt, command, dataDirs, distilPretrain, id, loss, margin, metric, mining, networkConfig, opts, out, poolings, preprocessVersion, pretrainBatch, pretrainMining, proxy, proxyPretrain, seed, steps, teacher, teacherPoolings, weightStorage };
+}
+
+/**
+ * The pretraining's batch: --pretrain-batch as given; else, when a batch flag names the training's batch, that
+ * batch (so a command written before the flag pretrains as it did); else the recipe's pretraining batch.
+ */
+export function pretrainBatchShape(given: { 'pretrain-batch'?: string; writers?: string; genuine?: string; forged?: string }): { writers: number; genuine: number; forged: number } {
+  if (given['pretrain-batch'] !== undefined) return parseBatchShape(given['pretrain-batch']);
+  if (given.writers === undefined && given.genuine === undefined && given.forged === undefined) return { ...TRAIN_DEFAULTS.pretrainBatch };
+  return { writers: num(given.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(given.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(given.forged, TRAIN_DEFAULTS.batch.forged, 'forged') };
 }
 
 /** --pretrain-batch P,K,F: P writers x (K genuine + F forgeries) per worker; anything else is refused. */

@@ -9,7 +9,7 @@ import type { Mining } from './pairs';
  */
 export const TRAIN_DEFAULTS = {
   /** Where plain `npm run train` exports: the shipped model. */
-  out: 'models/countersign-v10',
+  out: 'models/countersign-v11',
   /** What the embedding layer reads (several, comma-separated: an ensemble, one network per value). */
   pooling: 'last,layout',
   /**
@@ -31,8 +31,8 @@ export const TRAIN_DEFAULTS = {
   margin: 0.3,
   contrastiveMargin: 1.0,
   proxy: { weight: 0.1, scale: 16, margin: 0.1, lrFactor: 10 },
-  /** Per worker: writers x (genuine + forged). */
-  batch: { writers: 6, genuine: 4, forged: 2 },
+  /** Per worker: writers x (genuine + forged); nine writers with one forgery each since countersign-v11 (v10: 6 x (4 + 2)). */
+  batch: { writers: 9, genuine: 3, forged: 1 },
   /** The pretraining's batch, when no batch flag is given (with --writers, --genuine or --forged: the training's batch). */
   pretrainBatch: { writers: 6, genuine: 4, forged: 2 },
   /** Adam's learning rate. */

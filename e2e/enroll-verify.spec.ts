@@ -35,7 +35,7 @@ test('enroll a CEDAR writer with 5 genuine signatures, verify genuine and forged
   // Forgery 16 of this writer. Not every skilled forgery is caught: countersign-v4 accepted 5 of
   // writer 35's 24 (forgery 1, used here before, among them; countersign-v3 accepted 2;
   // countersign-v5 accepted none and referred 8, countersign-v6 accepted none and referred 10,
-  // countersign-v7 rejected all 24 forgeries, countersign-v8 and v9 too, and the shipped countersign-v10 rejects all
+  // countersign-v7 rejected all 24 forgeries, countersign-v8, v9 and v10 too, and the shipped countersign-v11 rejects all
   // 24 (and rejects genuine 18 and 24)), which is what a measured FAR says will
   // happen on some writer (scripts/experiments/writer-verdicts.ts prints every verdict for this writer). Accuracy is measured by `npm run eval`; this test checks
   // that the app's flow gives the model's verdicts for a genuine signature and a forgery.

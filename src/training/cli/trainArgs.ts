@@ -273,7 +273,7 @@ export function parseTrainArgs() {
   const proxyPretrain = proxyWeight > 0 && !a['no-proxy-pretrain'];
   const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], TRAIN_DEFAULTS.proxy.scale, 'proxy-scale'), margin: num(a['proxy-margin'], TRAIN_DEFAULTS.proxy.margin, 'proxy-margin'), lrFactor: num(a['proxy-lr'], TRAIN_DEFAULTS.proxy.lrFactor, 'proxy-lr') } : undefined;
   const batch = { writers: num(a.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(a.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(a.forged, TRAIN_DEFAULTS.batch.forged, 'forged'), balanceDatasets: !a['uniform-writers'] };
-  const pretrainBatch = { ...batch, ...pretrainBatchShape(a) };
+  const pretrainBatch = { ...batch, ...pretrainBatchShape(a, batch) };
   const command = commandLine('train');
   const opts: TrainOptions = {
     cfg,
@@ -297,17 +297,20 @@ export function parseTrainArgs() {
 }
 
 /**
- * The pretraining's batch: --pretrain-batch as given; else, when a batch flag names the training's batch, that
+ * The pretraining's batch: --pretrain-batch as given; else, when a batch flag shapes the training's batch, that
  * batch (so a command written before the flag pretrains as it did); else the recipe's pretraining batch.
  */
-export function pretrainBatchShape(given: { 'pretrain-batch'?: string; writers?: string; genuine?: string; forged?: string }): { writers: number; genuine: number; forged: number } {
+export function pretrainBatchShape(given: { 'pretrain-batch'?: string; writers?: string; genuine?: string; forged?: string }, training: BatchSize): BatchSize {
   if (given['pretrain-batch'] !== undefined) return parseBatchShape(given['pretrain-batch']);
   if (given.writers === undefined && given.genuine === undefined && given.forged === undefined) return { ...TRAIN_DEFAULTS.pretrainBatch };
-  return { writers: num(given.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(given.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(given.forged, TRAIN_DEFAULTS.batch.forged, 'forged') };
+  return { writers: training.writers, genuine: training.genuine, forged: training.forged };
 }
 
+/** Per worker: writers x (genuine + forgeries). */
+type BatchSize = { writers: number; genuine: number; forged: number };
+
 /** --pretrain-batch P,K,F: P writers x (K genuine + F forgeries) per worker; anything else is refused. */
-export function parseBatchShape(text: string): { writers: number; genuine: number; forged: number } {
+export function parseBatchShape(text: string): BatchSize {
   const parts = text.split(',').map((t) => t.trim());
   const [writers, genuine, forged] = parts.map(Number);
   if (parts.length !== 3 || !Number.isInteger(writers) || !Number.isInteger(genuine) || !Number.isInteger(forged) || writers < 2 || genuine < 2 || forged < 0) {

@@ -19,6 +19,14 @@ function smallCedar(): string {
   return dir;
 }
 
+/** Pretraining data beside it: five Bengali writers (all training writers there), linked, not copied. */
+function smallBengali(root: string): string {
+  const dir = join(root, 'bhsig260-bengali');
+  mkdirSync(dir);
+  for (const w of ['B001', 'B002', 'B003', 'B004', 'B005']) symlinkSync(join(sharedDataset('bhsig260-bengali'), w), join(dir, w));
+  return dir;
+}
+
 const card = (dir: string) => JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8')) as ModelCard;
 
 describe('npm run train -- --pooling A,B (an ensemble in one command)', () => {
@@ -80,10 +88,7 @@ describe('npm run train -- --teacher-pooling (the distillation teacher trained i
   it('trains the teacher ensemble first, distils the student from its export in the training only, and counts its time', () => {
     const data = smallCedar();
     const root = join(data, '..');
-    // Pretraining data: five Bengali writers, linked (all five are training writers there).
-    const pre = join(root, 'bhsig260-bengali');
-    mkdirSync(pre);
-    for (const w of ['B001', 'B002', 'B003', 'B004', 'B005']) symlinkSync(join(sharedDataset('bhsig260-bengali'), w), join(pre, w));
+    const pre = smallBengali(root);
     const out = join(root, 'student');
     const ckpt = join(root, 'ckpt');
     const r = spawnSync(
@@ -141,9 +146,7 @@ describe('npm run train -- --pretrain-batch P,K,F (the pretraining\'s own batch)
   it('pretrains with its own batch and trains with --writers/--genuine/--forged, each recorded in its checkpoint', () => {
     const data = smallCedar();
     const root = join(data, '..');
-    const pre = join(root, 'bhsig260-bengali');
-    mkdirSync(pre);
-    for (const w of ['B001', 'B002', 'B003', 'B004', 'B005']) symlinkSync(join(sharedDataset('bhsig260-bengali'), w), join(pre, w));
+    const pre = smallBengali(root);
     const ckpt = join(root, 'ckpt');
     const r = spawnSync(
       tsx,

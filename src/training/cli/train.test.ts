@@ -167,3 +167,19 @@ describe('npm run train -- --pretrain-batch P,K,F (the pretraining\'s own batch)
     }
   });
 });
+
+describe('npm run train -- --writers P --genuine K --forged F (the training batch)', () => {
+  it('refuses a training batch that cannot train (--writers, --genuine, --forged), before reading any data', () => {
+    for (const [flag, bad, why] of [
+      ['--writers', '1', 'a batch needs 2 or more writers'],
+      ['--genuine', '1', 'each writer needs 2 or more genuine signatures'],
+      ['--forged', '-1', 'the forgeries per writer cannot be negative'],
+      ['--writers', '2.5', 'each must be a whole number'],
+    ]) {
+      const r = spawnSync(tsx, [cli, `${flag}=${bad}`, '--no-export'], { encoding: 'utf8' });
+      expect(r.status, `${flag} ${bad}`).toBe(2);
+      expect(r.stderr).toContain(`--writers, --genuine and --forged: ${why}`);
+      expect(r.stdout).not.toContain('data: ');
+    }
+  });
+});

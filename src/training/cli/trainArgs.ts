@@ -35,7 +35,8 @@ const USAGE = `npm run train -- [options]
   --proxy-pretrain     use the proxy term in the pretraining too, with its own proxies for the pretraining
                        writers (default when --proxy-weight is above 0); --no-proxy-pretrain: training only
   --lr X               Adam learning rate (default ${TRAIN_DEFAULTS.lr})
-  --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries) (default ${TRAIN_DEFAULTS.batch.writers} x (${TRAIN_DEFAULTS.batch.genuine} + ${TRAIN_DEFAULTS.batch.forged}))
+  --writers P --genuine K --forged F   per-worker batch: P writers x (K genuine + F forgeries), P and K 2 or more
+                       (default ${TRAIN_DEFAULTS.batch.writers} x (${TRAIN_DEFAULTS.batch.genuine} + ${TRAIN_DEFAULTS.batch.forged}))
   --pretrain-batch P,K,F  the pretraining's own per-worker batch (default ${TRAIN_DEFAULTS.pretrainBatch.writers},${TRAIN_DEFAULTS.pretrainBatch.genuine},${TRAIN_DEFAULTS.pretrainBatch.forged}; with any of
                        --writers, --genuine, --forged given: the batch they make, as before this flag)
   --workers N          worker threads (default ${TRAIN_DEFAULTS.workers})
@@ -272,7 +273,12 @@ export function parseTrainArgs() {
   }
   const proxyPretrain = proxyWeight > 0 && !a['no-proxy-pretrain'];
   const proxy = proxyWeight > 0 ? { weight: proxyWeight, scale: num(a['proxy-scale'], TRAIN_DEFAULTS.proxy.scale, 'proxy-scale'), margin: num(a['proxy-margin'], TRAIN_DEFAULTS.proxy.margin, 'proxy-margin'), lrFactor: num(a['proxy-lr'], TRAIN_DEFAULTS.proxy.lrFactor, 'proxy-lr') } : undefined;
-  const batch = { writers: num(a.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(a.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(a.forged, TRAIN_DEFAULTS.batch.forged, 'forged'), balanceDatasets: !a['uniform-writers'] };
+  const batchShape = { writers: num(a.writers, TRAIN_DEFAULTS.batch.writers, 'writers'), genuine: num(a.genuine, TRAIN_DEFAULTS.batch.genuine, 'genuine'), forged: num(a.forged, TRAIN_DEFAULTS.batch.forged, 'forged') };
+  const batchProblem = batchShapeProblem(batchShape);
+  if (batchProblem) {
+    refuse(`--writers, --genuine and --forged: ${batchProblem} (got ${batchShape.writers} x (${batchShape.genuine} + ${batchShape.forged}))`);
+  }
+  const batch = { ...batchShape, balanceDatasets: !a['uniform-writers'] };
   const pretrainBatch = { ...batch, ...pretrainBatchShape(a, batch) };
   const command = commandLine('train');
   const opts: TrainOptions = {
@@ -313,8 +319,21 @@ type BatchSize = { writers: number; genuine: number; forged: number };
 export function parseBatchShape(text: string): BatchSize {
   const parts = text.split(',').map((t) => t.trim());
   const [writers, genuine, forged] = parts.map(Number);
-  if (parts.length !== 3 || !Number.isInteger(writers) || !Number.isInteger(genuine) || !Number.isInteger(forged) || writers < 2 || genuine < 2 || forged < 0) {
+  if (parts.length !== 3 || batchShapeProblem({ writers, genuine, forged })) {
     refuse(`--pretrain-batch needs P,K,F: P writers (2 or more) x (K genuine (2 or more) + F forgeries (0 or more)) per worker, e.g. 6,4,2 (got ${text})`);
   }
   return { writers, genuine, forged };
+}
+
+/**
+ * Why a per-worker batch cannot train, or undefined when it can: whole numbers, at least two writers (a triplet's
+ * negative from another writer) with at least two genuine signatures each (an anchor and its positive), and no
+ * negative count of forgeries.
+ */
+export function batchShapeProblem(b: BatchSize): string | undefined {
+  if (![b.writers, b.genuine, b.forged].every(Number.isInteger)) return 'each must be a whole number';
+  if (b.writers < 2) return 'a batch needs 2 or more writers';
+  if (b.genuine < 2) return 'each writer needs 2 or more genuine signatures in a batch (an anchor and its positive)';
+  if (b.forged < 0) return 'the forgeries per writer cannot be negative';
+  return undefined;
 }

@@ -52,8 +52,10 @@ export interface ModelCard {
     averagedFrom?: number;
     seconds: number;
     seed: number;
+    /** Per worker thread, from the checkpoint's recipe (absent on cards exported before this field). */
+    batch?: CardBatch;
     /** Pretraining before the training above (e.g. on synthetic writers); its time is in `seconds`. */
-    pretrain?: { data: string[]; writers: number; steps: number; selectedStep: number; seconds: number };
+    pretrain?: { data: string[]; writers: number; steps: number; selectedStep: number; seconds: number; batch?: CardBatch };
   };
   metrics: EvalFigures[];
   /**
@@ -70,6 +72,14 @@ export interface ModelCard {
   };
   /** Validation and drawn-vs-scanned EER with and without synthetic pretraining (npm run synthetic-report). */
   syntheticEffect?: { command: string; models: string[]; rows: { condition: string; command: string; skilledEer: number[]; randomEer: number[] }[] };
+}
+
+/** A training batch: each of `workers` threads draws `writers` writers x (`genuine` + `forged` skilled forgeries) a step. */
+export interface CardBatch {
+  writers: number;
+  genuine: number;
+  forged: number;
+  workers: number;
 }
 
 /** The ids of models in models/ and which one the app loads by default (models/index.json). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recipeDifferences, recipeTeacherDir } from './recipe';
+import { cardBatch, recipeDifferences, recipeTeacherDir } from './recipe';
 
 describe('recipeDifferences', () => {
   const saved = { seed: 1, loss: { kind: 'triplet', margin: 0.3, mining: 'semi-hard' }, teacher: null };
@@ -31,5 +31,17 @@ describe('recipeTeacherDir', () => {
     expect(recipeTeacherDir('models/countersign-v6', 'checkpoints/x')).toBe('models/countersign-v6');
     expect(recipeTeacherDir('checkpoints/x-other/model', 'checkpoints/x')).toBe('checkpoints/x-other/model');
     expect(recipeTeacherDir('checkpoints/x', 'checkpoints/x')).toBe('checkpoints/x');
+  });
+});
+
+describe('cardBatch (the batch a model card records, from a checkpoint\'s recipe)', () => {
+  it('takes the per-worker batch and the worker count, leaving the rest of the recipe out', () => {
+    const recipe = { batch: { writers: 9, genuine: 3, forged: 1, balanceDatasets: true }, workers: 2, seed: 1 };
+    expect(cardBatch(recipe)).toEqual({ writers: 9, genuine: 3, forged: 1, workers: 2 });
+  });
+  it('is undefined for a checkpoint without a recipe, or a recipe without a batch (older runs)', () => {
+    expect(cardBatch(undefined)).toBeUndefined();
+    expect(cardBatch({ workers: 2 })).toBeUndefined();
+    expect(cardBatch({ batch: { writers: 9, genuine: 3, forged: 1 } })).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { canonicalJson } from '../backup/canonical';
 import { hashString } from './data/random';
 import type { TrainOptions } from './trainer';
+import type { CardBatch } from '../model/modelCard';
 
 /**
  * What decides a training run's result apart from how many steps it runs: the network, loss,
@@ -52,4 +53,12 @@ export function recipeDifferences(saved: Recipe, now: Recipe): string[] {
 function canonical(v: unknown): string {
   if (v === undefined) return 'unset';
   return typeof v === 'string' ? v : canonicalJson(v);
+}
+
+/** The batch a run's recipe records, as the model card states it; undefined for a checkpoint without one (older runs). */
+export function cardBatch(recipe: Recipe | undefined): CardBatch | undefined {
+  const b = recipe?.batch as Partial<CardBatch> | undefined;
+  const workers = recipe?.workers;
+  if (!b || typeof workers !== 'number' || ![b.writers, b.genuine, b.forged].every((n) => typeof n === 'number')) return undefined;
+  return { writers: b.writers!, genuine: b.genuine!, forged: b.forged!, workers };
 }

@@ -51,6 +51,9 @@ describe('npm run train -- --pooling A,B (an ensemble in one command)', () => {
     expect(c.architecture.embeddingDim).toBe(members[0].embeddingDim + members[1].embeddingDim);
     expect(c.ensemble?.members.map((m) => m.id)).toEqual(['ens-m0-last', 'ens-m1-layout']);
     expect(c.training.command).toContain('--pooling last,layout');
+    // The batch each member trained with, from its checkpoint (the recipe's, one worker thread), and in the text.
+    expect(c.training.batch).toEqual({ ...TRAIN_DEFAULTS.batch, workers: 1 });
+    expect(readFileSync(join(out, 'MODEL_CARD.md'), 'utf8')).toContain(`- Batch: ${TRAIN_DEFAULTS.batch.writers} writers x (${TRAIN_DEFAULTS.batch.genuine} genuine + `);
     // Each member was exported with its own card, seeds 1 and 2.
     const m0 = card(join(ckpt, 'm0-last', 'model'));
     const m1 = card(join(ckpt, 'm1-layout', 'model'));

@@ -16,6 +16,7 @@ import { DEFAULT_RULE, exportModel } from '../export/exportModel';
 import { describeLoss } from '../export/lossDescription';
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import { checkpointMeta } from '../checkpoint';
+import { cardBatch } from '../recipe';
 import { train, type TrainOptions } from '../trainer';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
 import { DEFAULT_COUNTS } from '../../synthetic/generator';
@@ -130,7 +131,7 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
   }
   // The card describes the pretraining from its checkpoint, whether it ran now or before (a resumed run, or only exporting).
   const preMeta = pretrainDirs.length ? checkpointMeta(join(m.ckpt, 'pretrain')) : null;
-  const pretrain = preMeta ? { data: pretrainDirs, writers: preFiles.length, steps: preMeta.step, selectedStep: preMeta.bestStep, seconds: Math.round(preMeta.seconds) } : undefined;
+  const pretrain = preMeta ? { data: pretrainDirs, writers: preFiles.length, steps: preMeta.step, selectedStep: preMeta.bestStep, seconds: Math.round(preMeta.seconds), batch: cardBatch(preMeta.recipe) } : undefined;
   const { net, meta } = await train(trainImages, valRasters, o, log);
   log(`trained ${meta.step} steps in ${(meta.seconds / 60).toFixed(1)} min; best validation skilled EER ${(100 * meta.bestScore).toFixed(2)}% at step ${meta.bestStep}`);
   if (s.averageFrom !== undefined) log(`exporting the mean of the weights after steps ${s.averageFrom + 1}-${meta.step} (${meta.averageCount ?? 0} snapshots), not the best step`);
@@ -169,6 +170,7 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
       averagedFrom: s.averageFrom,
       seconds: Math.round(meta.seconds + (pretrain?.seconds ?? 0) + 60 * (s.teacherMinutes ?? 0)),
       seed: m.seed,
+      batch: cardBatch(meta.recipe),
       pretrain,
     },
   });

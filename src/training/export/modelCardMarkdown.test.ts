@@ -44,6 +44,16 @@ describe('MODEL_CARD.md says which weights ship', () => {
     expect(md).toContain('the figures below are measured with the quantised weights');
   });
 
+  it('states the training and pretraining batches from the card (older cards without them: no line)', () => {
+    const batch = { writers: 9, genuine: 3, forged: 1, workers: 2 };
+    const pretrain = { data: ['.cache/synthetic/mixed-w1000-s1'], writers: 1000, steps: 200, selectedStep: 200, seconds: 244, batch: { writers: 6, genuine: 4, forged: 2, workers: 2 } };
+    const line = (training: Partial<ModelCard['training']>) =>
+      modelCardMarkdown({ ...shipped, training: { ...shipped.training, ...training } }, []).split('\n').find((l) => l.startsWith('- Batch:'));
+    expect(line({ batch, pretrain })).toBe('- Batch: 9 writers x (3 genuine + 1 skilled forgery) per worker thread, 2 threads (72 images a step); the pretraining 6 writers x (4 genuine + 2 skilled forgeries) per thread.');
+    expect(line({ batch: { ...batch, workers: 1 }, pretrain: undefined })).toBe('- Batch: 9 writers x (3 genuine + 1 skilled forgery) per worker thread, 1 thread (36 images a step).');
+    expect(line({ batch: undefined, pretrain })).toBeUndefined();
+  });
+
   it("the shipped card's markdown is the one its JSON renders (refer-band table included)", () => {
     const md = readFileSync(`models/${shippedId}/MODEL_CARD.md`, 'utf8');
     const rows = modelCardMarkdown(shipped, []).split('\n').filter((l) => l.startsWith('| cedar-dev validation writers |'));

@@ -1,5 +1,5 @@
 import type { ModelConfig, Pooling } from '../../model/config';
-import type { ModelCard } from '../../model/modelCard';
+import type { CardBatch, ModelCard } from '../../model/modelCard';
 import { shellQuote } from '../io/commandLine';
 import type { VerdictShares } from '../../verification/decision';
 import { MIN_QUANTIZED_SIZE } from '../io/quantizeWeights';
@@ -46,6 +46,20 @@ const ts = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
 
 /** The refer-band table (accepted / referred / rejected), when the card has the shares. */
+/** A per-worker batch as the card's text says it: "9 writers x (3 genuine + 1 skilled forgery)". */
+function batchText(b: CardBatch): string {
+  return `${b.writers} writers x (${b.genuine} genuine + ${b.forged} skilled ${b.forged === 1 ? 'forgery' : 'forgeries'})`;
+}
+
+/** The batches of the training and its pretraining (cards exported before they were recorded have none: no line). */
+export function batchLine(card: Pick<ModelCard, 'training'>): string {
+  const { batch, pretrain } = card.training;
+  if (!batch) return '';
+  const images = batch.writers * (batch.genuine + batch.forged) * batch.workers;
+  const pre = pretrain?.batch ? `; the pretraining ${batchText(pretrain.batch)} per thread` : '';
+  return `\n- Batch: ${batchText(batch)} per worker thread, ${batch.workers} thread${batch.workers === 1 ? '' : 's'} (${images} images a step)${pre}.`;
+}
+
 function verdictTable(card: ModelCard): string {
   const rows = card.metrics.filter((m) => m.verdicts);
   if (!rows.length) return '';
@@ -116,7 +130,7 @@ ${d.operatingPoints.map((p) => `  - ${p.name}: T = ${ts(p.thresholds ?? [p.thres
   card.training.averagedFrom !== undefined
     ? `the mean of the weights after steps ${card.training.averagedFrom + 1}-${card.training.steps}, weight averaging, not selected on validation writers`
     : `step ${card.training.selectedStep}, the best validation skilled EER`
-}), ${trainingTime(card)}.${
+}), ${trainingTime(card)}.${batchLine(card)}${
   card.training.pretrain
     ? `\n- Pretrained first on ${card.training.pretrain.writers} writers of ${card.training.pretrain.data.join(', ')} for ${card.training.pretrain.steps} steps (weights of step ${card.training.pretrain.selectedStep} carried over, ${card.ensemble ? 'each member from its own seed' : `${minutes(card.training.pretrain.seconds)} minutes`}, included in the time above), then trained as above.`
     : ''

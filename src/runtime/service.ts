@@ -4,12 +4,11 @@ import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, keepsOwnStrokes, penMatchFo
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
-import { submatrix } from '../verification/decision';
 import { evaluateVerification, pairSimilarity, type VerificationResult } from './evaluate';
 import { DEFAULT_POLICY, ruleWithPolicy, type DecisionPolicy } from './policy';
 import { dequantiseRaster, quantiseRaster } from './raster';
 import type { Runtime } from './runtime';
-import { embeddingChecksum, unlikeAmong, type UnlikeReference } from './unlikeReferences';
+import { embeddingChecksum, enrolmentNotes, unlikeAmong, type UnlikeReference } from './unlikeReferences';
 
 /** A signature given by the teller: a file (picked, dropped or pasted) or the pad's pixels. */
 export type SignatureInput =
@@ -228,40 +227,19 @@ export class CountersignService {
   }
 
   /**
-   * Tells the teller about unlikeReferences after an enrolment: those among the references just
-   * added, and older ones that were not unlike before it (a reference the teller was told about
-   * and kept is not named again at every later enrolment; its mark in the lists stays). Never
-   * throws: the references are stored by then.
+   * Tells the teller about unlikeReferences after an enrolment (which ones: enrolmentNotes). Never throws: the
+   * references are stored by then.
    */
   private async checkConsistency(customerId: string, added: readonly ReferenceRecord[]): Promise<void> {
-    let unlike: UnlikeReference[];
-    let before: Set<string>;
-    const addedIds = new Set(added.map((r) => r.id));
+    let notes: string[];
     try {
       const { refs, matrix } = await this.referenceDistances(customerId);
-      const rule = this.runtime.card.decision;
-      unlike = unlikeAmong(refs, matrix, rule);
-      const old = refs.flatMap((r, i) => (addedIds.has(r.id) ? [] : [i]));
-      // Named alone before (a pair's note did not say which of the two is unlike).
-      before = new Set(unlikeAmong(old.map((i) => refs[i]), submatrix(matrix, old), rule).filter((u) => u.others.length > 1).map((u) => u.id));
+      notes = enrolmentNotes(refs, matrix, this.runtime.card.decision, new Set(added.map((r) => r.id)));
     } catch (err) {
       this.note(`The references were added, but could not be compared with each other: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    const why = 'A reference by someone else makes forgeries easier to accept: check that it is this customer\'s signature, and remove it if not (until then, a verdict that depends on it is referred).';
-    const name = (u: UnlikeReference) => `${u.position} ("${u.label}")`;
-    for (const u of unlike) {
-      if (u.others.length === 1) {
-        // Two of a kind: both are flagged; one note for the pair. (Nothing added of its kind: the same pair as before.)
-        const other = unlike.find((x) => x.position === u.others[0]);
-        if (other && other.position < u.position) continue;
-        if (!addedIds.has(u.id) && !(other && addedIds.has(other.id))) continue;
-        this.note(`References ${name(u)} and ${other ? name(other) : u.others[0]} look unlike each other (score ${u.score.toFixed(2)}, limit ${u.limit.toFixed(2)}). ${why}`);
-      } else {
-        if (before.has(u.id)) continue;
-        this.note(`Reference ${name(u)} looks unlike this customer's other ${u.others.length} ${u.kind} references (score ${u.score.toFixed(2)} against them, limit ${u.limit.toFixed(2)}). ${why}`);
-      }
-    }
+    for (const text of notes) this.note(text);
   }
 
   /**

@@ -44,3 +44,36 @@ export function unlikeAmong(refs: readonly ReferenceRecord[], matrix: readonly (
   }
   return out.sort((a, b) => a.position - b.position);
 }
+
+/**
+ * What the teller is told after an enrolment that added `addedIds` to `refs` (the active references, `matrix` their
+ * pairwise distances): unlikeAmong's references among those just added, and older ones that were not unlike before
+ * it. A reference the teller was told about and kept is not named again at every later enrolment (its mark in the
+ * lists stays). A pair of its kind (both flagged, as a two-reference check is symmetric) gets one note, and only when
+ * one of the two was just added: an enrolment that adds references of the other kind only leaves the same pair.
+ */
+export function enrolmentNotes(
+  refs: readonly ReferenceRecord[],
+  matrix: readonly (readonly number[])[],
+  rule: Parameters<typeof inconsistentReferences>[1],
+  addedIds: ReadonlySet<string>,
+): string[] {
+  const unlike = unlikeAmong(refs, matrix, rule);
+  const old = refs.flatMap((r, i) => (addedIds.has(r.id) ? [] : [i]));
+  // Named alone before (a pair's note did not say which of the two is unlike).
+  const before = new Set(unlikeAmong(old.map((i) => refs[i]), submatrix(matrix, old), rule).filter((u) => u.others.length > 1).map((u) => u.id));
+  const why = "A reference by someone else makes forgeries easier to accept: check that it is this customer's signature, and remove it if not (until then, a verdict that depends on it is referred).";
+  const name = (u: UnlikeReference) => `${u.position} ("${u.label}")`;
+  const notes: string[] = [];
+  for (const u of unlike) {
+    if (u.others.length === 1) {
+      const other = unlike.find((x) => x.position === u.others[0]);
+      if (other && other.position < u.position) continue;
+      if (!addedIds.has(u.id) && !(other && addedIds.has(other.id))) continue;
+      notes.push(`References ${name(u)} and ${other ? name(other) : u.others[0]} look unlike each other (score ${u.score.toFixed(2)}, limit ${u.limit.toFixed(2)}). ${why}`);
+    } else if (!before.has(u.id)) {
+      notes.push(`Reference ${name(u)} looks unlike this customer's other ${u.others.length} ${u.kind} references (score ${u.score.toFixed(2)} against them, limit ${u.limit.toFixed(2)}). ${why}`);
+    }
+  }
+  return notes;
+}

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ModelCard } from '../../model/modelCard';
+import type { CardBatch, ModelCard } from '../../model/modelCard';
 import { combineMembers } from '../../model/ensemble';
 import { isPreprocessVersion } from '../../preprocessing';
 import { loadLayersModelFromDir, readModelCard } from '../io/modelFiles';
@@ -66,6 +66,7 @@ export async function combineExported(x: CombineInput): Promise<ModelCard> {
         command: x.command,
         loss: describeEnsembleLoss(cards.map((c) => ({ id: c.id, loss: c.training.loss }))),
         seconds: cards.reduce((n, c) => n + c.training.seconds, 0),
+        batch: sharedBatch(cards),
       },
       ensemble: {
         command: x.command,
@@ -82,4 +83,11 @@ export async function combineExported(x: CombineInput): Promise<ModelCard> {
   } finally {
     model.dispose();
   }
+}
+
+/** The members' training batch when they all share one (npm run train's ensembles do); otherwise none is stated. */
+export function sharedBatch(cards: readonly Pick<ModelCard, 'training'>[]): CardBatch | undefined {
+  const key = (b: CardBatch | undefined) => (b ? `${b.writers},${b.genuine},${b.forged},${b.workers}` : '');
+  const first = cards[0]?.training.batch;
+  return first && cards.every((c) => key(c.training.batch) === key(first)) ? first : undefined;
 }

@@ -45,7 +45,6 @@ function trainingTime(card: ModelCard): string {
 const ts = (xs: number[]) => xs.map((x) => x.toFixed(4)).join(' / ');
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : 'n/a');
 
-/** The refer-band table (accepted / referred / rejected), when the card has the shares. */
 /** A per-worker batch as the card's text says it: "9 writers x (3 genuine + 1 skilled forgery)". */
 function batchText(b: CardBatch): string {
   return `${b.writers} writers x (${b.genuine} genuine + ${b.forged} skilled ${b.forged === 1 ? 'forgery' : 'forgeries'})`;
@@ -60,6 +59,7 @@ export function batchLine(card: Pick<ModelCard, 'training'>): string {
   return `\n- Batch: ${batchText(batch)} per worker thread, ${batch.workers} thread${batch.workers === 1 ? '' : 's'} (${images} images a step)${pre}.`;
 }
 
+/** The refer-band table (accepted / referred / rejected), when the card has the shares. */
 function verdictTable(card: ModelCard): string {
   const rows = card.metrics.filter((m) => m.verdicts);
   if (!rows.length) return '';

@@ -22,10 +22,10 @@ await useWasmTrainingBackend();
 const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
 const sets: { name: string; data: string; split: 'validation' | 'all' }[] = [
-  { name: 'cedar-dev', data: '../shared/data/cedar-dev', split: 'validation' },
-  { name: 'BHSig', data: '../shared/data/bhsig260-bengali', split: 'validation' },
-  { name: 'syn scan', data: '.cache/synthetic/eval-w100-both/scan', split: 'all' },
-  { name: 'syn pad', data: '.cache/synthetic/eval-w100-both/pad', split: 'all' },
+  { name: 'cedar-dev', data: '../shared/data/cedar-dev', split: 'validation' as const },
+  { name: 'BHSig', data: '../shared/data/bhsig260-bengali', split: 'validation' as const },
+  { name: 'syn scan', data: '.cache/synthetic/eval-w100-both/scan', split: 'all' as const },
+  { name: 'syn pad', data: '.cache/synthetic/eval-w100-both/pad', split: 'all' as const },
 ].filter((s) => existsSync(s.data));
 const embedded = sets.map((s) =>
   loadWriterImages(selectWriters(readDataset(s.data), s.split)).map((w) => ({ id: w.id, genuine: embedImages(model, card, w.genuine), forged: embedImages(model, card, w.forged) })),

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelCard } from '../../src/model/modelCard';
 import { embedBatch, toInputBatch } from '../../src/model/embed';
 import { preprocess, type PixelImage, type PreprocessVersion } from '../../src/preprocessing';
+import type { WriterEmbeddings } from '../../src/training/evaluation/protocol';
 
 type Card = Pick<ModelCard, 'architecture' | 'preprocessing'>;
 
@@ -20,4 +21,9 @@ export function embedRasters(model: tf.LayersModel, card: Card, rasters: Float32
 /** The card's preprocessing, then embedRasters. */
 export function embedImages(model: tf.LayersModel, card: Card, images: PixelImage[]): Float32Array[] {
   return embedRasters(model, card, images.map((g) => preprocess(g, { version: card.preprocessing.version as PreprocessVersion }).data));
+}
+
+/** Each writer's genuine signatures and forgeries embedded (embedImages), in the protocol's shape. */
+export function embedWriters(model: tf.LayersModel, card: Card, writers: { id: string; genuine: PixelImage[]; forged: PixelImage[] }[]): WriterEmbeddings[] {
+  return writers.map((w) => ({ id: w.id, genuine: embedImages(model, card, w.genuine), forged: embedImages(model, card, w.forged) }));
 }

@@ -12,7 +12,7 @@ import { protocolScores } from '../../src/training/evaluation/protocol';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { equalErrorRate } from '../../src/verification/metrics';
-import { embedImages } from './embedImages';
+import { embedWriters } from './embedImages';
 
 const dir = process.argv[2] ?? defaultModelDir();
 const k = Number(process.argv[3] ?? 5);
@@ -22,7 +22,7 @@ const model = await loadLayersModelFromDir(dir);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 for (const data of ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali']) {
   const ws = loadWriterImages(selectWriters(readDataset(data), 'validation'));
-  const emb = ws.map((w) => ({ id: w.id, genuine: embedImages(model, card, w.genuine), forged: embedImages(model, card, w.forged) }));
+  const emb = embedWriters(model, card, ws);
   const all = protocolScores(emb, k, card.distanceHead, card.decision);
   const { eer, threshold } = equalErrorRate(all.genuine, all.skilled);
   console.log(`${data}: pooled skilled EER ${pct(eer)} at score ${threshold.toFixed(3)} (${k} refs)`);

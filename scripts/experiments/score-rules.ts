@@ -15,7 +15,7 @@ import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../sr
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { AGGREGATES } from '../../src/verification/decision';
 import { equalErrorRate } from '../../src/verification/metrics';
-import { embedImages } from './embedImages';
+import { embedWriters } from './embedImages';
 
 const dir = process.argv[2] ?? defaultModelDir();
 await useWasmTrainingBackend();
@@ -27,9 +27,7 @@ const sets: { name: string; data: string; split: 'validation' | 'all' }[] = [
   { name: 'syn scan', data: '.cache/synthetic/eval-w100-both/scan', split: 'all' as const },
   { name: 'syn pad', data: '.cache/synthetic/eval-w100-both/pad', split: 'all' as const },
 ].filter((s) => existsSync(s.data));
-const embedded = sets.map((s) =>
-  loadWriterImages(selectWriters(readDataset(s.data), s.split)).map((w) => ({ id: w.id, genuine: embedImages(model, card, w.genuine), forged: embedImages(model, card, w.forged) })),
-);
+const embedded = sets.map((s) => embedWriters(model, card, loadWriterImages(selectWriters(readDataset(s.data), s.split))));
 const ks = [2, 3, 4, 5];
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -11,6 +11,7 @@ import type { Mining } from '../pairs';
 import { readTeacherCard } from '../teacher';
 import { WEIGHT_STORAGES, type WeightStorage } from '../io/quantizeWeights';
 import type { TrainOptions } from '../trainer';
+import type { BatchShape } from '../batch';
 import { commandLine } from '../io/commandLine';
 import { cliArgs, num, refuse } from './args';
 import { PREPROCESS_SHORT_NAMES, PREPROCESS_VERSIONS, inputSizeOf, preprocessVersionNamed } from '../../preprocessing';
@@ -312,8 +313,8 @@ export function pretrainBatchShape(given: { 'pretrain-batch'?: string; writers?:
   return { writers: training.writers, genuine: training.genuine, forged: training.forged };
 }
 
-/** Per worker: writers x (genuine + forgeries). */
-type BatchSize = { writers: number; genuine: number; forged: number };
+/** Per worker: writers x (genuine + forgeries), the trainer's batch without its writer order. */
+type BatchSize = Omit<BatchShape, 'balanceDatasets'>;
 
 /** --pretrain-batch P,K,F: P writers x (K genuine + F forgeries) per worker; anything else is refused. */
 export function parseBatchShape(text: string): BatchSize {

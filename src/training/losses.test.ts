@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from './data/random';
-import { batchLoss, contrastivePairLoss, distillationLoss, losslessTripletLoss, proxyLoss, tripletLoss, weightedBce } from './losses';
+import { batchLoss, contrastivePairLoss, distillationLoss, losslessTripletLoss, proxyLoss, tripletLoss, weightedBce, writerMargins } from './losses';
 import { proxyClass } from './pairs';
 
 beforeAll(async () => {
@@ -101,6 +101,50 @@ describe('losses against hand-computed values', () => {
     ]);
     // hardest negative of writer 0 is its forgery at distance 0: loss = 0 - 0 + 0.3 on 2 of 4 anchors
     expect(batchLoss(forgeryOnAnchor, writer, genuine, opts, {}, new Rng(1)).loss.dataSync()[0]).toBeCloseTo(0.15, 3);
+  });
+
+  it("writer margins: alpha x (2/3 of the writer's spread + 1/3 of the batch's) / the batch's, by hand", () => {
+    // Writer 0: genuine 0, 1, 2 (pairs 0.2, 0.4, 0.6: spread 0.4); writer 1: genuine 3, 4 (0.2), forgery 5;
+    // writer 2: one genuine (no spread: alpha). Batch spread (0.4 + 0.2) / 2 = 0.3.
+    const writer = [0, 0, 0, 1, 1, 1, 2];
+    const genuine = [1, 1, 1, 1, 1, 0, 1];
+    const n = writer.length;
+    const D = new Float32Array(n * n).fill(9);
+    const set = (i: number, j: number, d: number) => ((D[i * n + j] = d), (D[j * n + i] = d));
+    set(0, 1, 0.2);
+    set(0, 2, 0.4);
+    set(1, 2, 0.6);
+    set(3, 4, 0.2);
+    set(3, 5, 0.01); // a forgery close to its writer does not count in the spread
+    const m = Array.from(writerMargins(D, writer, genuine, 0.3));
+    const w0 = (0.3 * ((2 / 3) * 0.4 + (1 / 3) * 0.3)) / 0.3;
+    const w1 = (0.3 * ((2 / 3) * 0.2 + (1 / 3) * 0.3)) / 0.3;
+    [w0, w0, w0, w1, w1, w1, 0.3].forEach((x, i) => expect(m[i]).toBeCloseTo(x, 6));
+    expect(w0).toBeCloseTo(0.36667, 4);
+    expect(w1).toBeCloseTo(0.23333, 4);
+    // share 0: every writer gets alpha.
+    expect(Array.from(writerMargins(D, writer, genuine, 0.3, 0)).every((x) => Math.abs(x - 0.3) < 1e-6)).toBe(true);
+  });
+
+  it('batch triplet loss with relative margins, by hand', () => {
+    // Writer 0: genuine at (0, 0) and (0.2, 0) (spread 0.2), its forgery at (0, 0.1); writer 1 far away, spread 0.6.
+    // Batch spread 0.4: margins 0.3 x (2/3 x 0.2 + 1/3 x 0.4) / 0.4 = 0.2 and 0.3 x (2/3 x 0.6 + 1/3 x 0.4) / 0.4 = 0.4.
+    const writer = new Int32Array([0, 0, 0, 1, 1]);
+    const genuine = new Uint8Array([1, 1, 0, 1, 1]);
+    const E = tf.tensor2d([
+      [0, 0],
+      [0.2, 0],
+      [0, 0.1],
+      [5, 0],
+      [5, 0.6],
+    ]);
+    const base = { kind: 'triplet' as const, mining: 'hard' as const, margin: 0.3 };
+    // Anchor 0: 0.2 - 0.1 + margin; anchor 1: 0.2 - sqrt(0.05) + margin; writer 1's anchors: 0 (their negatives are 4.8+ away).
+    const d1 = Math.sqrt(0.05);
+    const relative = batchLoss(E, writer, genuine, { ...base, relativeMargin: true }, {}, new Rng(1)).loss.dataSync()[0];
+    expect(relative).toBeCloseTo((0.2 - 0.1 + 0.2 + (0.2 - d1 + 0.2)) / 4, 4);
+    const fixed = batchLoss(E, writer, genuine, base, {}, new Rng(1)).loss.dataSync()[0];
+    expect(fixed).toBeCloseTo((0.2 - 0.1 + 0.3 + (0.2 - d1 + 0.3)) / 4, 4);
   });
 
   it('every loss kind gives a finite loss with a gradient', () => {

@@ -12,6 +12,11 @@ export interface LossOptions {
   mining: Mining;
   /** Triplet alpha / contrastive m. */
   margin: number;
+  /**
+   * Triplet only: each anchor's alpha scaled by its writer's spread in the batch (writerMargins), as the
+   * decision rule scales a writer's scores by the spread of its references. Off when absent or false.
+   */
+  relativeMargin?: boolean;
   /** An added proxy (class) term: see proxyLoss. Off when absent or its weight is 0. */
   proxy?: ProxyOptions;
 }
@@ -51,9 +56,44 @@ export function contrastivePairLoss(d: tf.Tensor, y: tf.Tensor, margin: number):
   return tf.tidy(() => tf.add(tf.mul(y, tf.square(d)), tf.mul(tf.sub(1, y), tf.square(tf.relu(tf.sub(margin, d))))));
 }
 
-/** Triplet loss per triplet: max(d(a,p) - d(a,n) + alpha, 0). */
-export function tripletLoss(dap: tf.Tensor, dan: tf.Tensor, alpha: number): tf.Tensor {
+/** Triplet loss per triplet: max(d(a,p) - d(a,n) + alpha, 0); alpha one number or one per triplet. */
+export function tripletLoss(dap: tf.Tensor, dan: tf.Tensor, alpha: number | tf.Tensor): tf.Tensor {
   return tf.tidy(() => tf.relu(tf.add(tf.sub(dap, dan), alpha)));
+}
+
+/** How much of a writer's margin follows its own spread; the rest is the batch's (as the rule's prior at 5 references). */
+export const WRITER_MARGIN_SHARE = 2 / 3;
+
+/**
+ * Per-anchor triplet margins relative to the writer's spread: a writer whose genuine signatures lie far
+ * apart in the batch must keep its forgeries proportionally farther away, as the decision rule divides
+ * the distances by the writer's spread. spread_w = mean distance over the writer's genuine pairs in the
+ * batch; margin = alpha x (share x spread_w + (1 - share) x mean) / mean, where mean is the average spread
+ * of the batch's writers, so the batch's margins average alpha. D: size*size distances (row-major);
+ * returns one margin per item (alpha for items of writers with fewer than two genuine).
+ */
+export function writerMargins(D: ArrayLike<number>, writer: ArrayLike<number>, genuine: ArrayLike<number>, alpha: number, share = WRITER_MARGIN_SHARE): Float32Array {
+  const n = writer.length;
+  const sum = new Map<number, number>();
+  const pairs = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if (!genuine[i]) continue;
+    for (let j = i + 1; j < n; j++) {
+      if (!genuine[j] || writer[j] !== writer[i]) continue;
+      sum.set(writer[i], (sum.get(writer[i]) ?? 0) + D[i * n + j]);
+      pairs.set(writer[i], (pairs.get(writer[i]) ?? 0) + 1);
+    }
+  }
+  const spread = new Map([...sum].map(([w, s]) => [w, s / pairs.get(w)!]));
+  const out = new Float32Array(n).fill(alpha);
+  if (!spread.size) return out;
+  const mean = [...spread.values()].reduce((a, b) => a + b, 0) / spread.size;
+  if (!(mean > 0)) return out;
+  for (let i = 0; i < n; i++) {
+    const s = spread.get(writer[i]);
+    if (s !== undefined) out[i] = (alpha * (share * s + (1 - share) * mean)) / mean;
+  }
+  return out;
 }
 
 /**
@@ -170,8 +210,11 @@ export function batchLoss(
   const t = mineTriplets(Dvals, masks, opts.kind === 'lossless' ? 'hard' : opts.mining, rng);
   const dap = tf.reshape(tf.matMul(selector(t.a, t.p, size), flat), [t.a.length]);
   const dan = tf.reshape(tf.matMul(selector(t.a, t.n, size), flat), [t.a.length]);
-  const per = opts.kind === 'lossless' ? losslessTripletLoss(dap, dan, E.shape[1]) : tripletLoss(dap, dan, opts.margin);
+  const relative = opts.kind === 'triplet' && opts.relativeMargin;
+  const perAnchor = relative ? writerMargins(Dvals, writer, genuine, opts.margin) : null;
+  const alpha: number | tf.Tensor = perAnchor ? tf.tensor1d(t.a.map((a) => perAnchor[a])) : opts.margin;
+  const per = opts.kind === 'lossless' ? losslessTripletLoss(dap, dan, E.shape[1]) : tripletLoss(dap, dan, alpha);
   const loss = tf.mean(per) as tf.Scalar;
-  const active = tf.mean(tf.cast(tf.greater(tf.sub(dan, dap), opts.kind === 'lossless' ? 0 : opts.margin), 'float32'));
+  const active = tf.mean(tf.cast(tf.greater(tf.sub(dan, dap), opts.kind === 'lossless' ? 0 : alpha), 'float32'));
   return { loss, active: tf.sub(1, active) as tf.Scalar };
 }

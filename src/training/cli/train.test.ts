@@ -146,19 +146,22 @@ describe('npm run train -- --teacher-pooling (the distillation teacher trained i
 });
 
 describe('npm run train -- --pretrain-batch P,K,F (the pretraining\'s own batch)', () => {
-  it('pretrains with its own batch and trains with --writers/--genuine/--forged, each recorded in its checkpoint', () => {
+  it('pretrains with its own batch and trains with --writers/--genuine/--forged (and --relative-margin), each recorded in its checkpoint', () => {
     const data = smallCedar();
     const root = join(data, '..');
     const pre = smallBengali(root);
     const ckpt = join(root, 'ckpt');
     const r = spawnSync(
       tsx,
-      [cli, '--data', data, '--synthetic', '0', '--pretrain', pre, '--pretrain-steps', '1', '--pretrain-batch', '3,2,1', '--writers', '4', '--genuine', '2', '--forged', '1', '--pooling', 'last', '--filters', '8,8,16,16,16', '--steps', '1', '--eval-every', '1', '--workers', '1', '--no-export', '--checkpoints', ckpt],
+      [cli, '--data', data, '--synthetic', '0', '--pretrain', pre, '--pretrain-steps', '1', '--pretrain-batch', '3,2,1', '--writers', '4', '--genuine', '2', '--forged', '1', '--pooling', 'last', '--filters', '8,8,16,16,16', '--steps', '1', '--eval-every', '1', '--workers', '1', '--relative-margin', '--no-export', '--checkpoints', ckpt],
       { encoding: 'utf8' },
     );
     expect(r.status, r.stderr).toBe(0);
     expect(checkpointMeta(join(ckpt, 'pretrain'))?.recipe?.batch).toEqual({ writers: 3, genuine: 2, forged: 1, balanceDatasets: true });
     expect(checkpointMeta(ckpt)?.recipe?.batch).toEqual({ writers: 4, genuine: 2, forged: 1, balanceDatasets: true });
+    // The relative margin is the training's only: the pretraining's recipe is the plain triplet's.
+    expect((checkpointMeta(ckpt)?.recipe?.loss as { relativeMargin?: boolean }).relativeMargin).toBe(true);
+    expect((checkpointMeta(join(ckpt, 'pretrain'))?.recipe?.loss as { relativeMargin?: boolean }).relativeMargin).toBeUndefined();
   }, 600_000);
 
   it('refuses a batch that is not three whole numbers, before reading any data', () => {
@@ -168,6 +171,15 @@ describe('npm run train -- --pretrain-batch P,K,F (the pretraining\'s own batch)
       expect(r.stderr).toContain(`--pretrain-batch needs P,K,F: P writers (2 or more) x (K genuine (2 or more) + F forgeries (0 or more)) per worker, e.g. 6,4,2 (got ${bad})`);
       expect(r.stdout).not.toContain('data: ');
     }
+  });
+});
+
+describe('npm run train -- --relative-margin', () => {
+  it('refuses it with a loss that has no triplet alpha, before reading any data', () => {
+    const r = spawnSync(tsx, [cli, '--relative-margin', '--loss', 'contrastive', '--no-export'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--relative-margin scales the triplet alpha; it needs --loss triplet (got contrastive)');
+    expect(r.stdout).not.toContain('data: ');
   });
 });
 

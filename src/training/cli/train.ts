@@ -47,6 +47,7 @@ const {
   pretrainMining,
   proxy,
   proxyPretrain,
+  relativeMargin,
   seed,
   steps,
   teacher,
@@ -123,7 +124,7 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
     const pre = await train(
       preImages,
       valRasters,
-      { ...o, loss: { ...o.loss, mining: pretrainMining, proxy: proxyPretrain ? o.loss.proxy : undefined }, batch: pretrainBatch, steps: s.preSteps, checkpointDir: join(m.ckpt, 'pretrain'), averageFrom: undefined, teacher: s.distilPretrain ? s.teacher : undefined },
+      { ...o, loss: { ...o.loss, mining: pretrainMining, proxy: proxyPretrain ? o.loss.proxy : undefined, relativeMargin: undefined }, batch: pretrainBatch, steps: s.preSteps, checkpointDir: join(m.ckpt, 'pretrain'), averageFrom: undefined, teacher: s.distilPretrain ? s.teacher : undefined },
       log,
     );
     o.initWeights = pre.net.carriedWeights();
@@ -154,6 +155,7 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
         loss,
         mining,
         margin,
+        relativeMargin,
         metric,
         augment: augmentName,
         proxy,

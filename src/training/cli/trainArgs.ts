@@ -27,6 +27,9 @@ const USAGE = `npm run train -- [options]
   --pretrain-mining M  the pretraining's mining (default ${TRAIN_DEFAULTS.pretrainMining} whatever --mining says; before the
                        fourteenth session the pretraining used --mining)
   --margin M           triplet alpha / contrastive m (default ${TRAIN_DEFAULTS.margin} / ${TRAIN_DEFAULTS.contrastiveMargin.toFixed(1)})
+  --relative-margin    triplet only, in the training after any pretraining: each writer's alpha scaled by its
+                       spread in the batch (mean distance between its genuine signatures there, 2/3 of it, the
+                       batch's 1/3), as the decision rule scales scores by the writer's spread (default off)
   --metric KIND        euclidean | mahalanobis (learned L) (default euclidean)
   --proxy-weight W     add W x a proxy (class) loss to the chosen loss: normalised softmax with a cosine
                        margin over one genuine and one forgery proxy per training writer (default ${TRAIN_DEFAULTS.proxy.weight};
@@ -102,6 +105,7 @@ export function parseTrainArgs() {
       mining: { type: 'string' },
       'pretrain-mining': { type: 'string' },
       margin: { type: 'string' },
+      'relative-margin': { type: 'boolean' },
       metric: { type: 'string' },
       'proxy-weight': { type: 'string' },
       'proxy-scale': { type: 'string' },
@@ -262,6 +266,10 @@ export function parseTrainArgs() {
   }
   const distilPretrain = !a['no-distill-pretrain'];
   const margin = num(a.margin, loss === 'contrastive' ? TRAIN_DEFAULTS.contrastiveMargin : TRAIN_DEFAULTS.margin, 'margin');
+  const relativeMargin = !!a['relative-margin'];
+  if (relativeMargin && loss !== 'triplet') {
+    refuse(`--relative-margin scales the triplet alpha; it needs --loss triplet (got ${loss})`);
+  }
   const proxyWeight = num(a['proxy-weight'], TRAIN_DEFAULTS.proxy.weight, 'proxy-weight');
   if (proxyWeight < 0) {
     refuse(`--proxy-weight must be 0 (off) or more (got ${a['proxy-weight']})`);
@@ -284,7 +292,7 @@ export function parseTrainArgs() {
   const command = commandLine('train');
   const opts: TrainOptions = {
     cfg,
-    loss: { kind: loss, mining, margin, proxy },
+    loss: { kind: loss, mining, margin, proxy, ...(relativeMargin ? { relativeMargin } : {}) },
     metric,
     steps,
     lr: num(a.lr, TRAIN_DEFAULTS.lr, 'lr'),
@@ -300,7 +308,7 @@ export function parseTrainArgs() {
     averageFrom,
     teacher,
   };
-  return { a, aggregate, augmentName, averageFrom, cfgFor, ckpt, command, dataDirs, distilPretrain, id, loss, margin, metric, mining, networkConfig, opts, out, poolings, preprocessVersion, pretrainBatch, pretrainMining, proxy, proxyPretrain, seed, steps, teacher, teacherPoolings, weightStorage };
+  return { a, aggregate, augmentName, averageFrom, cfgFor, ckpt, command, dataDirs, distilPretrain, id, loss, margin, metric, mining, networkConfig, opts, out, poolings, preprocessVersion, pretrainBatch, pretrainMining, proxy, proxyPretrain, relativeMargin, seed, steps, teacher, teacherPoolings, weightStorage };
 }
 
 /**

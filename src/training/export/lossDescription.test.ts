@@ -21,6 +21,14 @@ describe('describeLoss', () => {
     expect(shipped.training.loss).toBe(members.length ? describeEnsembleLoss(members.map((m) => ({ id: m.id, loss: network }))) : network);
   });
 
+  it('says when the triplet alpha followed the writer\'s spread, and that the pretraining kept it fixed', () => {
+    const r = { loss: 'triplet' as const, mining: 'semi-hard' as const, margin: 0.3, metric: 'euclidean' as const, augment: 'mild', relativeMargin: true };
+    expect(describeLoss(r)).toBe("triplet (semi-hard mining, alpha 0.3, scaled by the writer's spread in the batch); euclidean metric; mild augmentation");
+    expect(describeLoss({ ...r, pretrainMining: 'semi-hard' })).toBe(
+      "triplet (semi-hard mining, alpha 0.3, scaled by the writer's spread in the batch (not in the pretraining)); euclidean metric; mild augmentation",
+    );
+  });
+
   it("writes an ensemble's loss once when its networks share it, else each member's after its id", () => {
     expect(describeEnsembleLoss([{ id: 'a', loss: 'triplet' }, { id: 'b', loss: 'triplet' }])).toBe('triplet (each network)');
     expect(describeEnsembleLoss([{ id: 'a', loss: 'triplet' }, { id: 'b', loss: 'bce' }])).toBe('a: triplet; b: bce');

@@ -7,6 +7,8 @@ export interface LossRecipe {
   mining: Mining;
   /** The triplet alpha or the contrastive m. */
   margin: number;
+  /** The triplet alpha followed each writer's spread in the batch (training only, not the pretraining). */
+  relativeMargin?: boolean;
   metric: MetricKind;
   augment: string;
   proxy?: { weight: number; scale: number; margin: number; lrFactor: number };
@@ -21,7 +23,7 @@ export interface LossRecipe {
 /** The model card's one-line description of what the network was trained with. */
 export function describeLoss(r: LossRecipe): string {
   const preMining = r.pretrainMining && r.pretrainMining !== r.mining ? `, ${r.pretrainMining} in the pretraining` : '';
-  const base = r.loss === 'triplet' ? `triplet (${r.mining} mining${preMining}, alpha ${r.margin})` : r.loss === 'contrastive' ? `contrastive (m ${r.margin})` : r.loss;
+  const base = r.loss === 'triplet' ? `triplet (${r.mining} mining${preMining}, alpha ${r.margin}${r.relativeMargin ? `, scaled by the writer's spread in the batch${r.pretrainMining ? ' (not in the pretraining)' : ''}` : ''})` : r.loss === 'contrastive' ? `contrastive (m ${r.margin})` : r.loss;
   const parts = [base, `${r.metric} metric`, `${r.augment} augmentation`];
   if (r.proxy) {
     const p = r.proxy;

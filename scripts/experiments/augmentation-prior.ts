@@ -22,7 +22,7 @@ import { summarize } from '../../src/training/evaluation/summarize';
 import { scoreQuestioned, upperTriangle } from '../../src/verification/decision';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
-import { embedImages, embedRasters } from './embedImages';
+import { embedRasters, embedWriters } from './embedImages';
 await useWasmTrainingBackend();
 const dir = process.argv[2] ?? defaultModelDir();
 const card = readModelCard(dir);
@@ -36,8 +36,9 @@ const median = (x: number[]) => { const s = [...x].sort((a, b) => a - b); return
 const datasets = (process.env.DATA ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',');
 for (const data of datasets) {
   const ws = loadWriterImages(selectWriters(readDataset(data), (process.env.SPLIT ?? 'validation') as never));
-  const W = ws.map((w) => {
-    const g = embedImages(model, card, w.genuine), f = embedImages(model, card, w.forged);
+  const E = embedWriters(model, card, ws);
+  const W = ws.map((w, wi) => {
+    const g = E[wi].genuine;
     const aug = w.genuine.map((img, i) => {
       const rng = new Rng(99 + i);
       const views: Float32Array[] = [];
@@ -46,7 +47,7 @@ for (const data of datasets) {
       const d = D(e, [g[i]]);
       return d.reduce((s, r) => s + r[0], 0) / d.length;
     });
-    return { id: w.id, g, f, aug };
+    return { ...E[wi], aug };
   });
   const A = median(W.flatMap((w) => w.aug));
   const line: string[] = [];
@@ -54,19 +55,19 @@ for (const data of datasets) {
     for (const beta of [0, 0.5, 1]) {
       const res: ProtocolScores = { genuine: [], skilled: [], random: [], genuineRefPairs: [] };
       W.forEach((w, wi) => {
-        if (w.g.length <= k) return;
-        const ri = chooseReferences(w.id, w.g.length, k, 2024);
-        const refs = ri.map((i) => w.g[i]);
-        const q = w.g.filter((_, i) => !ri.includes(i));
-        const rnd = randomNegatives(W.map((o) => ({ id: o.id, genuine: o.g, forged: o.f })), wi, 2, 2024);
-        const all = [...q, ...w.f, ...rnd];
+        if (w.genuine.length <= k) return;
+        const ri = chooseReferences(w.id, w.genuine.length, k, 2024);
+        const refs = ri.map((i) => w.genuine[i]);
+        const q = w.genuine.filter((_, i) => !ri.includes(i));
+        const rnd = randomNegatives(W, wi, 2, 2024);
+        const all = [...q, ...w.forged, ...rnd];
         const dq = D(all, refs), pairs = upperTriangle(D(refs, refs));
         const r = Math.pow(ri.reduce((s, i) => s + w.aug[i], 0) / k / A, beta);
         // The shipped score with the prior scaled: writerScale's global prior times r.
         const scaled = { ...rule, globalScale: rule.globalScale * r };
         dq.forEach((row, i) => {
           const s = scoreQuestioned(row, pairs, scaled).score;
-          (i < q.length ? res.genuine : i < q.length + w.f.length ? res.skilled : res.random).push(s);
+          (i < q.length ? res.genuine : i < q.length + w.forged.length ? res.skilled : res.random).push(s);
         });
       });
       const s = summarize(res, 1);

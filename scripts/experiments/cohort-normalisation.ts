@@ -15,7 +15,7 @@ import { scoreQuestioned, upperTriangle } from '../../src/verification/decision'
 import { equalErrorRate } from '../../src/verification/metrics';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
-import { embedImages } from './embedImages';
+import { embedImages, embedWriters } from './embedImages';
 
 await useWasmTrainingBackend();
 const dir = process.argv[2] ?? defaultModelDir();
@@ -26,18 +26,18 @@ const cohortImgs = loadWriterImages(readDataset(process.env.COHORT ?? '.cache/sy
 const cohort = embedImages(model, card, cohortImgs);
 console.log(`cohort ${cohort.length}`);
 for (const data of ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali']) {
-  const ws = loadWriterImages(selectWriters(readDataset(data), 'validation')).map((w) => ({ id: w.id, g: embedImages(model, card, w.genuine), f: embedImages(model, card, w.forged) }));
+  const ws = embedWriters(model, card, loadWriterImages(selectWriters(readDataset(data), 'validation')));
   for (const k of [1, 5]) {
     const variants: Record<string, { pos: number[]; sk: number[]; rnd: number[] }> = {};
     const add = (name: string, kind: 'pos' | 'sk' | 'rnd', v: number) => ((variants[name] ??= { pos: [], sk: [], rnd: [] })[kind].push(v));
     ws.forEach((w, wi) => {
-      const refIdx = chooseReferences(w.id, w.g.length, k, 2024);
-      const refs = refIdx.map((i) => w.g[i]);
+      const refIdx = chooseReferences(w.id, w.genuine.length, k, 2024);
+      const refs = refIdx.map((i) => w.genuine[i]);
       const refPairs = upperTriangle(refs.map((a) => refs.map((b) => dist(a, b))));
       const qs: [Float32Array, 'pos' | 'sk' | 'rnd'][] = [
-        ...w.g.filter((_, i) => !refIdx.includes(i)).map((q) => [q, 'pos'] as [Float32Array, 'pos']),
-        ...w.f.map((q) => [q, 'sk'] as [Float32Array, 'sk']),
-        ...ws.filter((_, j) => j !== wi).flatMap((o) => o.g.slice(0, 2)).map((q) => [q, 'rnd'] as [Float32Array, 'rnd']),
+        ...w.genuine.filter((_, i) => !refIdx.includes(i)).map((q) => [q, 'pos'] as [Float32Array, 'pos']),
+        ...w.forged.map((q) => [q, 'sk'] as [Float32Array, 'sk']),
+        ...ws.filter((_, j) => j !== wi).flatMap((o) => o.genuine.slice(0, 2)).map((q) => [q, 'rnd'] as [Float32Array, 'rnd']),
       ];
       // reference-side cohort: mean of N nearest cohort distances of the references
       const refCoh = (n: number) => refs.map((r) => cohort.map((c) => dist(r, c)).sort((a, b) => a - b).slice(0, n).reduce((a, b) => a + b, 0) / n);

@@ -16,7 +16,7 @@ import { distanceMatrix } from '../../src/training/evaluation/protocol';
 import { CONSISTENCY_FACTOR, inconsistentReferences } from '../../src/verification/consistency';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
-import { embedImages } from './embedImages';
+import { embedWriters } from './embedImages';
 await useWasmTrainingBackend();
 const dir = process.argv[2] ?? defaultModelDir();
 const card = readModelCard(dir);
@@ -27,21 +27,21 @@ const DRAWS = 20;
 const FACTOR = Number(process.env.FACTOR ?? CONSISTENCY_FACTOR);
 const datasets = (process.env.DATA ?? '../shared/data/cedar-dev,../shared/data/bhsig260-bengali').split(',');
 for (const data of datasets) {
-  const ws = loadWriterImages(selectWriters(readDataset(data), split as never)).map((w) => ({ id: w.id, g: embedImages(model, card, w.genuine), f: embedImages(model, card, w.forged) }));
+  const ws = embedWriters(model, card, loadWriterImages(selectWriters(readDataset(data), split as never)));
   for (const n of [2, 3, 5]) {
     const c = { cleanFlaggedSets: 0, clean: 0, cleanRefs: 0, cleanSets: 0, forg: 0, forgSets: 0, forgWrong: 0, other: 0, otherSets: 0, otherWrong: 0 };
     ws.forEach((w, wi) => {
       const rng = new Rng(7 + wi);
       for (let d = 0; d < DRAWS; d++) {
-        const g = rng.sample(w.g, n);
+        const g = rng.sample(w.genuine, n);
         const f1 = inconsistentReferences(M(g), card.decision, FACTOR);
         c.cleanSets++; c.cleanRefs += n; c.clean += f1.length; if (f1.length) c.cleanFlaggedSets++;
         const base = g.slice(0, n - 1);
-        const forg = rng.sample(w.f, 1)[0];
+        const forg = rng.sample(w.forged, 1)[0];
         const f2 = inconsistentReferences(M([...base, forg]), card.decision, FACTOR);
         c.forgSets++; if (f2.some((x) => x.index === n - 1)) c.forg++; if (f2.some((x) => x.index !== n - 1)) c.forgWrong++;
         const o = ws[(wi + 1 + rng.int(ws.length - 1)) % ws.length];
-        const other = rng.sample(o.g, 1)[0];
+        const other = rng.sample(o.genuine, 1)[0];
         const f3 = inconsistentReferences(M([...base, other]), card.decision, FACTOR);
         c.otherSets++; if (f3.some((x) => x.index === n - 1)) c.other++; if (f3.some((x) => x.index !== n - 1)) c.otherWrong++;
       }

@@ -19,7 +19,7 @@ import { scoreQuestioned, upperTriangle, type Verdict } from '../../src/verifica
 import { guardedDecision } from '../../src/verification/referenceDependence';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
-import { embedImages } from './embedImages';
+import { embedWriters } from './embedImages';
 await useWasmTrainingBackend();
 const dir = process.argv[2] ?? defaultModelDir();
 const card = readModelCard(dir);
@@ -32,7 +32,7 @@ const DRAWS = Number(process.env.DRAWS ?? 10);
 type Tally = Record<Verdict, number>;
 const tally = (): Tally => ({ genuine: 0, refer: 0, forged: 0 });
 for (const data of ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali']) {
-  const ws = loadWriterImages(selectWriters(readDataset(data), split as never)).map((w) => ({ id: w.id, g: embedImages(model, card, w.genuine), f: embedImages(model, card, w.forged) }));
+  const ws = embedWriters(model, card, loadWriterImages(selectWriters(readDataset(data), split as never)));
   for (const n of [2, 3, 5]) {
     // [condition][plain|guarded][questioned kind]
     const t = { clean: [0, 1].map(() => ({ gen: tally(), sk: tally(), rnd: tally() })), contaminated: [0, 1].map(() => ({ gen: tally(), sk: tally(), rnd: tally() })) };
@@ -40,19 +40,19 @@ for (const data of ['../shared/data/cedar-dev', '../shared/data/bhsig260-bengali
     ws.forEach((w, wi) => {
       const rng = new Rng(11 + wi);
       for (let d = 0; d < DRAWS; d++) {
-        const idx = rng.sample([...w.g.keys()], n);
-        const questionedGenuine = [...w.g.keys()].filter((i) => !idx.includes(i)).map((i) => w.g[i]);
+        const idx = rng.sample([...w.genuine.keys()], n);
+        const questionedGenuine = [...w.genuine.keys()].filter((i) => !idx.includes(i)).map((i) => w.genuine[i]);
         const others = ws.filter((_, j) => j !== wi);
-        const randoms = rng.sample(others, Math.min(10, others.length)).map((o) => o.g[rng.int(o.g.length)]);
+        const randoms = rng.sample(others, Math.min(10, others.length)).map((o) => o.genuine[rng.int(o.genuine.length)]);
         const o = others[rng.int(others.length)];
-        const wrong = o.g[rng.int(o.g.length)];
-        const sets = { clean: idx.map((i) => w.g[i]), contaminated: [...idx.slice(0, n - 1).map((i) => w.g[i]), wrong] };
+        const wrong = o.genuine[rng.int(o.genuine.length)];
+        const sets = { clean: idx.map((i) => w.genuine[i]), contaminated: [...idx.slice(0, n - 1).map((i) => w.genuine[i]), wrong] };
         for (const cond of ['clean', 'contaminated'] as const) {
           const refs = sets[cond];
           const M = D(refs, refs);
           const unlike = inconsistentReferences(M, rule).map((u) => u.index);
           if (unlike.length) flaggedSets[cond]++;
-          for (const [kind, Q] of [['gen', questionedGenuine], ['sk', w.f], ['rnd', randoms]] as const) {
+          for (const [kind, Q] of [['gen', questionedGenuine], ['sk', w.forged], ['rnd', randoms]] as const) {
             const toRefs = D(Q, refs);
             for (const row of toRefs) {
               const d = guardedDecision(scoreQuestioned(row, upperTriangle(M), rule).score, row, M, unlike, rule);

@@ -9,7 +9,7 @@ import { ensembleProblem, type ModelConfig } from './config';
  * -> dropout -> dense(embeddingDim) (-> sigmoid for the lossless variant). With
  * cfg.pooling 'multiscale' the global avg and max of the third and fourth convs (before their
  * pools) join those of the fifth; with 'layout' the fifth conv's average over a 2x4 grid (its
- * 6x12 map in 3x3 cells at 96x192) joins them, flattened. With cfg.members, the members'
+ * 6x12 map in 3x3 cells at 96x192) joins them, flattened; with 'layout-fine' its average over a 3x6 grid (2x2 cells). With cfg.members, the members'
  * networks side by side on one input, their outputs concatenated (finishEmbedding normalises each).
  * Every conv is followed by batch normalisation, then ReLU. BN's moving statistics lag during
  * tfjs training (data/README.md), so the exporter recomputes them on clean training images
@@ -49,7 +49,11 @@ function embeddingBranch(input: tf.SymbolicTensor, cfg: ModelConfig, seed: numbe
   ];
   const pooling = cfg.pooling ?? 'last';
   const pooled =
-    pooling === 'multiscale' ? [...globalPools(c3, '3'), ...globalPools(c4, '4'), ...globalPools(x, '')] : pooling === 'layout' ? [...globalPools(x, ''), gridPool(x, cfg, p)] : globalPools(x, '');
+    pooling === 'multiscale'
+      ? [...globalPools(c3, '3'), ...globalPools(c4, '4'), ...globalPools(x, '')]
+      : pooling === 'layout' || pooling === 'layout-fine'
+        ? [...globalPools(x, ''), gridPool(x, cfg, p, GRIDS[pooling])]
+        : globalPools(x, '');
   let h = tf.layers.concatenate({ name: `${p}pooled` }).apply(pooled) as tf.SymbolicTensor;
   if (cfg.dropout > 0) h = tf.layers.dropout({ rate: cfg.dropout, name: `${p}drop` }).apply(h) as tf.SymbolicTensor;
   return tf.layers
@@ -62,11 +66,14 @@ function embeddingBranch(input: tf.SymbolicTensor, cfg: ModelConfig, seed: numbe
     .apply(h) as tf.SymbolicTensor;
 }
 
-/** The fifth conv's map (input / 16) averaged over a 2 x 4 grid of equal cells, flattened. */
-function gridPool(x: tf.SymbolicTensor, cfg: ModelConfig, p: string): tf.SymbolicTensor {
+/** The layout poolings' grids, rows x columns: 'layout' 2 x 4 (3x3 cells at 96x192), 'layout-fine' 3 x 6 (2x2 cells). */
+const GRIDS = { layout: [2, 4], 'layout-fine': [3, 6] } as const;
+
+/** The fifth conv's map (input / 16) averaged over a rows x cols grid of equal cells, flattened. */
+function gridPool(x: tf.SymbolicTensor, cfg: ModelConfig, p: string, [rows, cols]: readonly [number, number]): tf.SymbolicTensor {
   const [h, w] = [cfg.inputHeight / 16, cfg.inputWidth / 16];
-  if (!Number.isInteger(h / 2) || !Number.isInteger(w / 4))
-    throw new RangeError(`layout pooling needs an input size whose 1/16 divides into 2 x 4 cells (got ${cfg.inputHeight}x${cfg.inputWidth})`);
-  const grid = tf.layers.averagePooling2d({ poolSize: [h / 2, w / 4], strides: [h / 2, w / 4], name: `${p}grid` }).apply(x) as tf.SymbolicTensor;
+  if (!Number.isInteger(h / rows) || !Number.isInteger(w / cols))
+    throw new RangeError(`layout pooling needs an input size whose 1/16 divides into ${rows} x ${cols} cells (got ${cfg.inputHeight}x${cfg.inputWidth})`);
+  const grid = tf.layers.averagePooling2d({ poolSize: [h / rows, w / cols], strides: [h / rows, w / cols], name: `${p}grid` }).apply(x) as tf.SymbolicTensor;
   return tf.layers.flatten({ name: `${p}grid_flat` }).apply(grid) as tf.SymbolicTensor;
 }

@@ -14,7 +14,8 @@ export interface ModelConfig {
    * What the embedding layer reads: 'last', the global avg + max pools of the fifth conv;
    * 'multiscale', those of the third, fourth and fifth convs (before their pools: finer stroke
    * statistics beside the coarse ones); 'layout', the fifth conv's global pools plus its average
-   * over a 2x4 grid of the signature's area (where the features are, not only which). Absent in
+   * over a 2x4 grid of the signature's area (where the features are, not only which); 'layout-fine', the
+   * same over a 3x6 grid (an experiment, twenty-ninth session). Absent in
    * cards written before it existed: 'last'.
    */
   pooling?: Pooling;
@@ -43,7 +44,7 @@ export function ensembleProblem(cfg: ModelConfig): string | null {
   return cfg.embeddingDim === sum ? null : `an ensemble's embeddingDim (${cfg.embeddingDim}) must be the sum of its members' (${sum})`;
 }
 
-export const POOLINGS = ['last', 'multiscale', 'layout'] as const;
+export const POOLINGS = ['last', 'multiscale', 'layout', 'layout-fine'] as const;
 export type Pooling = (typeof POOLINGS)[number];
 
 export const DEFAULT_MODEL_CONFIG: ModelConfig = {

@@ -74,6 +74,7 @@ describe('foldBatchNorm', () => {
   it.each([
     ['multiscale', 2 * (64 + 96 + 128)], // avg + max of conv3 (64), conv4 (96) and conv5 (128) channels
     ['layout', 2 * 128 + 2 * 4 * 128], // conv5's avg + max, and its average over a 2 x 4 grid
+    ['layout-fine', 2 * 128 + 3 * 6 * 128], // the same over a 3 x 6 grid
   ] as const)('folds the %s network too (pooled features: %i)', async (pooling, features) => {
     await tf.setBackend('cpu');
     const cfg = { ...DEFAULT_MODEL_CONFIG, pooling };
@@ -94,6 +95,7 @@ describe('foldBatchNorm', () => {
 
   it('layout pooling refuses a raster whose feature map does not split into 2 x 4 cells', () => {
     expect(() => buildEmbeddingNet({ ...DEFAULT_MODEL_CONFIG, pooling: 'layout', inputHeight: 80, inputWidth: 192 }, 1)).toThrow(/2 x 4 cells.*80x192/);
+    expect(() => buildEmbeddingNet({ ...DEFAULT_MODEL_CONFIG, pooling: 'layout-fine', inputHeight: 128, inputWidth: 256 }, 1)).toThrow(/3 x 6 cells.*128x256/);
   });
 
   it('returns null when there is no batch normalisation to fold', async () => {

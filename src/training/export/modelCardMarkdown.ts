@@ -9,6 +9,7 @@ const POOLING_WORDS: Record<Pooling, string> = {
   last: '',
   multiscale: ' of the third, fourth and fifth convs',
   layout: ' and a 2x4 grid average of the fifth conv',
+  'layout-fine': ' and a 3x6 grid average of the fifth conv',
 };
 
 /** One network's layers, as the card's Network section words them. */

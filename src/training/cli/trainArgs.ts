@@ -65,7 +65,8 @@ const USAGE = `npm run train -- [options]
                        ensemble (--teacher), whose embedding is its members' side by side
   --pooling P          what the embedding layer reads (default ${TRAIN_DEFAULTS.pooling}): last, the fifth conv's global avg + max |
                        multiscale, those of the third and fourth convs too | layout, the fifth conv's
-                       average over a 2x4 grid too. Several, comma-separated (e.g. last,layout): an
+                       average over a 2x4 grid too | layout-fine, over a 3x6 grid instead (an experiment).
+                       Several, comma-separated (e.g. last,layout): an
                        ensemble, one network per value (seed, seed+1, ...) trained one after the other
                        in <checkpoints>/m<i>-<pooling>, exported with their own cards into its model/
                        folder, then joined into one model at --out (as npm run combine does)

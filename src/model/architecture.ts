@@ -10,7 +10,8 @@ import { ensembleProblem, type ModelConfig } from './config';
  * cfg.pooling 'multiscale' the global avg and max of the third and fourth convs (before their
  * pools) join those of the fifth; with 'layout' the fifth conv's average over a 2x4 grid (its
  * 6x12 map in 3x3 cells at 96x192) joins them, flattened; with 'layout-fine' its average over a
- * 3x6 grid (2x2 cells). With cfg.members, the members' networks side by side on one input, their outputs concatenated (finishEmbedding normalises each).
+ * 3x6 grid (2x2 cells). With cfg.members, the members' networks side by side on one input, their
+ * outputs concatenated (finishEmbedding normalises each).
  * Every conv is followed by batch normalisation, then ReLU. BN's moving statistics lag during
  * tfjs training (data/README.md), so the exporter recomputes them on clean training images
  * (src/training/batchNormCalibration.ts) before the model is saved.

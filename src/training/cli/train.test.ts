@@ -78,12 +78,15 @@ describe('npm run train -- --pooling A,B (an ensemble in one command)', () => {
     expect(lossless.stderr).toContain(`not with --loss lossless (the default is ${TRAIN_DEFAULTS.pooling}; give one, e.g. --pooling last)`);
     const bad = spawnSync(tsx, [cli, '--pooling', 'last,grid'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/--pooling must be one of last, multiscale, layout, or several of them comma-separated/);
+    expect(bad.stderr).toMatch(/--pooling must be one of last, multiscale, layout, layout-fine, or several of them comma-separated/);
     const dim = spawnSync(tsx, [cli, '--embedding-dim', '1.5'], { encoding: 'utf8' });
     expect(dim.status).toBe(2);
     expect(dim.stderr).toContain('--embedding-dim needs a whole number from 2 to 1024 (got 1.5)');
+    const drop = spawnSync(tsx, [cli, '--dropout', '1'], { encoding: 'utf8' });
+    expect(drop.status).toBe(2);
+    expect(drop.stderr).toContain('--dropout needs a rate from 0 up to (not including) 1 (got 1)');
     // Refused while reading the flags: the first log line of a run (the data sets) never came.
-    for (const run of [r, bad, dim]) expect(run.stdout).not.toContain('data: ');
+    for (const run of [r, bad, dim, drop]) expect(run.stdout).not.toContain('data: ');
   });
 });
 
@@ -146,14 +149,14 @@ describe('npm run train -- --teacher-pooling (the distillation teacher trained i
 });
 
 describe('npm run train -- --pretrain-batch P,K,F (the pretraining\'s own batch)', () => {
-  it('pretrains with its own batch and trains with --writers/--genuine/--forged (and --relative-margin), each recorded in its checkpoint', () => {
+  it('pretrains with its own batch and trains with --writers/--genuine/--forged (and --relative-margin, --dropout), each recorded in its checkpoint', () => {
     const data = smallCedar();
     const root = join(data, '..');
     const pre = smallBengali(root);
     const ckpt = join(root, 'ckpt');
     const r = spawnSync(
       tsx,
-      [cli, '--data', data, '--synthetic', '0', '--pretrain', pre, '--pretrain-steps', '1', '--pretrain-batch', '3,2,1', '--writers', '4', '--genuine', '2', '--forged', '1', '--pooling', 'last', '--filters', '8,8,16,16,16', '--steps', '1', '--eval-every', '1', '--workers', '1', '--relative-margin', '--no-export', '--checkpoints', ckpt],
+      [cli, '--data', data, '--synthetic', '0', '--pretrain', pre, '--pretrain-steps', '1', '--pretrain-batch', '3,2,1', '--writers', '4', '--genuine', '2', '--forged', '1', '--pooling', 'last', '--filters', '8,8,16,16,16', '--steps', '1', '--eval-every', '1', '--workers', '1', '--relative-margin', '--dropout', '0.3', '--no-export', '--checkpoints', ckpt],
       { encoding: 'utf8' },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -162,6 +165,8 @@ describe('npm run train -- --pretrain-batch P,K,F (the pretraining\'s own batch)
     // The relative margin is the training's only: the pretraining's recipe is the plain triplet's.
     expect((checkpointMeta(ckpt)?.recipe?.loss as { relativeMargin?: boolean }).relativeMargin).toBe(true);
     expect((checkpointMeta(join(ckpt, 'pretrain'))?.recipe?.loss as { relativeMargin?: boolean }).relativeMargin).toBeUndefined();
+    // The dropout is the network's, in both phases.
+    for (const dir of [ckpt, join(ckpt, 'pretrain')]) expect((checkpointMeta(dir)?.recipe?.network as { dropout: number }).dropout).toBe(0.3);
   }, 600_000);
 
   it('refuses a batch that is not three whole numbers, before reading any data', () => {

@@ -63,6 +63,8 @@ const USAGE = `npm run train -- [options]
                        default --pooling; with a --pooling given, ${DEFAULT_MODEL_CONFIG.filters.join(',')} for every network)
   --embedding-dim N    size of the embedding (default ${DEFAULT_MODEL_CONFIG.embeddingDim}); e.g. 256 to distil from a two-network
                        ensemble (--teacher), whose embedding is its members' side by side
+  --dropout R          dropout rate on the pooled features before the embedding layer, training only (default
+                       ${DEFAULT_MODEL_CONFIG.dropout})
   --pooling P          what the embedding layer reads (default ${TRAIN_DEFAULTS.pooling}): last, the fifth conv's global avg + max |
                        multiscale, those of the third and fourth convs too | layout, the fifth conv's
                        average over a 2x4 grid too | layout-fine, over a 3x6 grid instead (an experiment).
@@ -134,6 +136,7 @@ export function parseTrainArgs() {
       preprocess: { type: 'string' },
       filters: { type: 'string' },
       'embedding-dim': { type: 'string' },
+      dropout: { type: 'string' },
       pooling: { type: 'string' },
       aggregate: { type: 'string' },
       'average-from': { type: 'string' },
@@ -200,6 +203,10 @@ export function parseTrainArgs() {
   if (!Number.isInteger(embeddingDim) || embeddingDim < 2 || embeddingDim > 1024) {
     refuse(`--embedding-dim needs a whole number from 2 to 1024 (got ${a['embedding-dim']})`);
   }
+  const dropout = num(a.dropout, DEFAULT_MODEL_CONFIG.dropout, 'dropout');
+  if (!(dropout >= 0 && dropout < 1)) {
+    refuse(`--dropout needs a rate from 0 up to (not including) 1 (got ${a.dropout})`);
+  }
   const inputSize = inputSizeOf(preprocessVersion);
   /** A network of this run's input and loss: the student's (or an ensemble member's) or a teacher member's. */
   const networkConfig = (pooling: Pooling, netFilters: readonly number[], dim: number): ModelConfig => ({
@@ -208,6 +215,7 @@ export function parseTrainArgs() {
     inputWidth: inputSize.width,
     filters: netFilters as ModelConfig['filters'],
     embeddingDim: dim,
+    dropout,
     ...(pooling === 'last' ? {} : { pooling }),
     embeddingActivation: loss === 'lossless' ? 'sigmoid' : 'l2',
   });

@@ -63,8 +63,8 @@ const USAGE = `npm run train -- [options]
                        default --pooling; with a --pooling given, ${DEFAULT_MODEL_CONFIG.filters.join(',')} for every network)
   --embedding-dim N    size of the embedding (default ${DEFAULT_MODEL_CONFIG.embeddingDim}); e.g. 256 to distil from a two-network
                        ensemble (--teacher), whose embedding is its members' side by side
-  --dropout R          dropout rate on the pooled features before the embedding layer, training only (default
-                       ${DEFAULT_MODEL_CONFIG.dropout})
+  --dropout R          dropout rate on the pooled features before the embedding layer, in the pretraining and the
+                       training (inference has none; default ${DEFAULT_MODEL_CONFIG.dropout})
   --pooling P          what the embedding layer reads (default ${TRAIN_DEFAULTS.pooling}): last, the fifth conv's global avg + max |
                        multiscale, those of the third and fourth convs too | layout, the fifth conv's
                        average over a 2x4 grid too | layout-fine, over a 3x6 grid instead (an experiment).

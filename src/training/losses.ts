@@ -67,28 +67,27 @@ export const WRITER_MARGIN_SHARE = 2 / 3;
 /**
  * Per-anchor triplet margins relative to the writer's spread: a writer whose genuine signatures lie far
  * apart in the batch must keep its forgeries proportionally farther away, as the decision rule divides
- * the distances by the writer's spread. spread_w = mean distance over the writer's genuine pairs in the
- * batch; margin = alpha x (share x spread_w + (1 - share) x mean) / mean, where mean is the average spread
- * of the batch's writers, so the batch's margins average alpha. D: size*size distances (row-major);
- * returns one margin per item (alpha for items of writers with fewer than two genuine).
+ * the distances by the writer's spread. spread_w = mean distance over the writer's positive pairs in the
+ * batch (pairMasks); margin = alpha x (share x spread_w + (1 - share) x mean) / mean, where mean is the
+ * average spread of the batch's writers, so the margins average alpha over the writers. D: size*size
+ * distances (row-major); returns one margin per item (alpha for writers without a positive pair).
  */
-export function writerMargins(D: ArrayLike<number>, writer: ArrayLike<number>, genuine: ArrayLike<number>, alpha: number, share = WRITER_MARGIN_SHARE): Float32Array {
-  const n = writer.length;
-  const sum = new Map<number, number>();
-  const pairs = new Map<number, number>();
+export function writerMargins(D: ArrayLike<number>, masks: Pick<PairMasks, 'size' | 'pos'>, writer: ArrayLike<number>, alpha: number, share = WRITER_MARGIN_SHARE): Float32Array {
+  const n = masks.size;
+  const acc = new Map<number, { sum: number; pairs: number }>();
   for (let i = 0; i < n; i++) {
-    if (!genuine[i]) continue;
     for (let j = i + 1; j < n; j++) {
-      if (!genuine[j] || writer[j] !== writer[i]) continue;
-      sum.set(writer[i], (sum.get(writer[i]) ?? 0) + D[i * n + j]);
-      pairs.set(writer[i], (pairs.get(writer[i]) ?? 0) + 1);
+      if (!masks.pos[i * n + j]) continue;
+      const a = acc.get(writer[i]) ?? { sum: 0, pairs: 0 };
+      a.sum += D[i * n + j];
+      a.pairs++;
+      acc.set(writer[i], a);
     }
   }
-  const spread = new Map([...sum].map(([w, s]) => [w, s / pairs.get(w)!]));
+  const spread = new Map([...acc].map(([w, a]) => [w, a.sum / a.pairs]));
   const out = new Float32Array(n).fill(alpha);
-  if (!spread.size) return out;
   const mean = [...spread.values()].reduce((a, b) => a + b, 0) / spread.size;
-  if (!(mean > 0)) return out;
+  if (!(mean > 0)) return out; // no positive pair (mean NaN) or all at zero distance
   for (let i = 0; i < n; i++) {
     const s = spread.get(writer[i]);
     if (s !== undefined) out[i] = (alpha * (share * s + (1 - share) * mean)) / mean;
@@ -211,7 +210,7 @@ export function batchLoss(
   const dap = tf.reshape(tf.matMul(selector(t.a, t.p, size), flat), [t.a.length]);
   const dan = tf.reshape(tf.matMul(selector(t.a, t.n, size), flat), [t.a.length]);
   const relative = opts.kind === 'triplet' && opts.relativeMargin;
-  const perAnchor = relative ? writerMargins(Dvals, writer, genuine, opts.margin) : null;
+  const perAnchor = relative ? writerMargins(Dvals, masks, writer, opts.margin) : null;
   const alpha: number | tf.Tensor = perAnchor ? tf.tensor1d(t.a.map((a) => perAnchor[a])) : opts.margin;
   const per = opts.kind === 'lossless' ? losslessTripletLoss(dap, dan, E.shape[1]) : tripletLoss(dap, dan, alpha);
   const loss = tf.mean(per) as tf.Scalar;

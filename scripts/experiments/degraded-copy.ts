@@ -12,7 +12,10 @@
  * least 1 pixel), across the whole width, through the ink's lowest tenth (descenders cross it).
  * --pattern prints a cheque's security background under the page: fine wavy guilloche lines (about
  * a pixel wide, every 6 pixels) 15% darker than the paper; --bands: broad wavy bands darkening the
- * paper by up to 20% (a heavier, darker background).
+ * paper by up to 20% (a heavier, darker background). --rotate DEG turns the page by DEG degrees about its
+ * centre, clockwise positive (src/testing/turnPage.ts: a cheque fed askew, a photo taken at an angle).
+ * --box puts the page in a form's signature box (src/testing/signatureBox.ts: padded by a tenth each side with
+ * the paper's tone, a black box 5% inside the padded edges, 1% of the height thick; the ink never touches it).
  * Use a copy as --questioned beside the original --data to check clean references against it.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -23,10 +26,17 @@ import { resampleArea } from '../../src/preprocessing/resample';
 import { isValidationWriter } from '../../src/training/data/split';
 import { decodeImageFile, encodeGreyPng } from '../../src/training/data/decodeNode';
 import { securityPatternFactor } from '../../src/testing/chequePattern';
+import { inSignatureBox } from '../../src/testing/signatureBox';
+import { turnPage } from '../../src/testing/turnPage';
 
-const [root, factorArg, outRoot, flag] = process.argv.slice(2);
-if (flag !== undefined && !['--bilevel', '--photo', '--line', '--pattern', '--bands'].includes(flag)) {
-  console.error(`unknown option ${flag}: --bilevel, --photo, --line, --pattern or --bands`);
+const [root, factorArg, outRoot, flag, flagArg] = process.argv.slice(2);
+if (flag !== undefined && !['--bilevel', '--photo', '--line', '--pattern', '--bands', '--rotate', '--box'].includes(flag)) {
+  console.error(`unknown option ${flag}: --bilevel, --photo, --line, --pattern, --bands, --rotate DEG or --box`);
+  process.exit(2);
+}
+const degrees = flag === '--rotate' ? Number(flagArg) : 0;
+if (flag === '--rotate' && !Number.isFinite(degrees)) {
+  console.error('--rotate needs an angle in degrees');
   process.exit(2);
 }
 const factor = Number(factorArg);
@@ -44,18 +54,21 @@ for (const writer of readdirSync(root).filter((w) => isValidationWriter({ datase
       const grey = toGrey(decodeImageFile(join(root, writer, kind, f)));
       const w = Math.max(1, Math.round(grey.width * factor));
       const h = Math.max(1, Math.round(grey.height * factor));
-      const data = resampleArea(grey, 0, 0, grey.width, grey.height, w, h);
+      let data = resampleArea(grey, 0, 0, grey.width, grey.height, w, h);
+      let [pw, ph] = [w, h];
+      if (flag === '--rotate') ({ data, width: pw, height: ph } = turnPage({ data, width: w, height: h }, degrees));
+      if (flag === '--box') ({ data, width: pw, height: ph } = inSignatureBox({ data, width: w, height: h }));
       if (flag === '--line') signatureLine(data, w, h);
       if (flag === '--pattern') guilloche(data, w, h, true);
       if (flag === '--bands') guilloche(data, w, h, false);
       if (flag === '--bilevel') for (let i = 0; i < data.length; i++) data[i] = data[i] < 0.5 ? 0 : 1;
       if (flag === '--photo') writeFileSync(join(dir, f.replace(/\.\w+$/, '.jpg')), photo(data, w, h, n));
-      else writeFileSync(join(dir, f.replace(/\.\w+$/, '.png')), encodeGreyPng(data, w, h, false));
+      else writeFileSync(join(dir, f.replace(/\.\w+$/, '.png')), encodeGreyPng(data, pw, ph, false));
       n++;
     }
   }
 }
-console.log(`${n} images of ${dataset}'s validation writers, x${factor}${flag === '--bilevel' ? ', bi-level' : flag === '--photo' ? ', as phone photos (JPEG)' : flag === '--line' ? ', on a signature line' : flag === '--pattern' ? ', on a fine cheque pattern' : flag === '--bands' ? ', on broad dark bands' : ''}, in ${join(outRoot, dataset)}`);
+console.log(`${n} images of ${dataset}'s validation writers, x${factor}${flag === '--bilevel' ? ', bi-level' : flag === '--photo' ? ', as phone photos (JPEG)' : flag === '--line' ? ', on a signature line' : flag === '--pattern' ? ', on a fine cheque pattern' : flag === '--bands' ? ', on broad dark bands' : flag === '--rotate' ? `, turned ${degrees} degrees` : flag === '--box' ? ', in a signature box' : ''}, in ${join(outRoot, dataset)}`);
 
 /** Grey page [0, 1] -> JPEG bytes of it lit from one corner, with noise (deterministic per image). */
 function photo(grey: Float32Array, w: number, h: number, seed: number): Uint8Array {

@@ -1,14 +1,16 @@
 /**
  * Which images the recipe's training ever preprocesses where a preprocessing branch that real scans
- * never take fires: a printed line removed (`ruledLines` > 0) or a patterned background recognised
- * (`patternedBackground`; docs/scan-conditions.md). Replays sampleBatch's exact sampling and augmentation
+ * never take fires: a printed line removed (`ruledLines` > 0), lines along the page's edges cleared
+ * (`borderInk` > 0) or a patterned background recognised (`patternedBackground`; docs/scan-conditions.md). Replays sampleBatch's exact sampling and augmentation
  * for each step and worker (the trainer's per-step seeds), and the batch-norm calibration images.
- * A branch that never fires in this replay cannot change what `npm run train` produces.
+ * A branch that never fires in this replay cannot change what `npm run train` produces; nor can a preprocessing
+ * change that leaves the printed sha1 of every replayed raster as it was (run this on both commits).
  *   npx tsx scripts/experiments/recipe-replay.ts SEED [--pretrain] [FIRST_STEP] [LAST_STEP]
  * SEED is a member's seed (the recipe's members: 1 and 2); two workers. Without --pretrain: the
  * training on the real training writers, steps 0-599 by default; with it: the pretraining on the
  * synthetic writers (.cache/synthetic/mixed-w1000-s1, made by npm run train), steps 0-199.
  */
+import { createHash } from 'node:crypto';
 import { AUGMENT_PRESETS } from '../../src/training/augment';
 import { augmentedInput, drawBatchItems } from '../../src/training/batch';
 import { readDataset } from '../../src/training/data/datasetReader';
@@ -31,12 +33,18 @@ const files = dirs.flatMap((d) => splitWriters(readDataset(d)).train);
 const pool = loadWriterImages(files);
 const shape = { ...TRAIN_DEFAULTS.batch, balanceDatasets: true };
 const size = { height: 96, width: 192 };
-const found = { lines: 0, patterned: 0, images: 0 };
+const found = { lines: 0, border: 0, patterned: 0, images: 0 };
+const hash = createHash('sha1');
 function check(r: PreprocessResult, where: string): void {
   found.images++;
+  hash.update(Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength));
   if (r.ruledLines > 0) {
     found.lines++;
     console.log(`${where}: ${r.ruledLines} printed line(s) removed`);
+  }
+  if (r.borderInk > 0) {
+    found.border++;
+    console.log(`${where}: ${r.borderInk} ink pixels cleared along the edges`);
   }
   if (r.patternedBackground) {
     found.patterned++;
@@ -53,5 +61,6 @@ for (let step = first; step <= last; step++)
   }
 console.log(
   `seed ${seed}, ${pretrain ? 'pretraining' : 'training'} steps ${first}-${last} and calibration: ${found.images} images, ` +
-    `${found.lines} with a printed line removed, ${found.patterned} with a patterned background`,
+    `${found.lines} with a printed line removed, ${found.border} with edge lines cleared, ${found.patterned} with a patterned background; ` +
+    `rasters sha1 ${hash.digest('hex')}`,
 );

@@ -2,21 +2,50 @@
  * Clean-up of a binary ink mask: ruled lines along the borders (scanner artefacts, form boxes)
  * and specks (paper noise) are removed; the signature's own strokes and dots stay.
  */
-export function removeBorderLines(mask: Uint8Array, width: number, height: number): void {
+/**
+ * Clears rows (columns) in the outer 6% of the mask that are more than 35% ink: a scan's dark edge,
+ * a form box's sides. With `throughBand`, a line straddling the band's inner edge is cleared whole:
+ * a row (column) past the band goes too while the one outward of it went and it is as full of ink,
+ * if the line ends within twice the band's depth (a dark region going on beyond that is no line:
+ * the band's rows go as before, the rest stays, and a page that dark is refused). preprocess asks
+ * for that on its second threshold only, which takes a black box's part-dark edges as ink.
+ * Returns the mask indices cleared (ink that was there).
+ */
+export function removeBorderLines(mask: Uint8Array, width: number, height: number, throughBand = false): number[] {
+  const cleared: number[] = [];
   const bandY = Math.max(2, Math.round(height * 0.06));
   const bandX = Math.max(2, Math.round(width * 0.06));
-  for (let y = 0; y < height; y++) {
-    if (y >= bandY && y < height - bandY) continue;
-    let ink = 0;
-    for (let x = 0; x < width; x++) ink += mask[y * width + x];
-    if (ink > width * 0.35) for (let x = 0; x < width; x++) mask[y * width + x] = 0;
-  }
-  for (let x = 0; x < width; x++) {
-    if (x >= bandX && x < width - bandX) continue;
-    let ink = 0;
-    for (let y = 0; y < height; y++) ink += mask[y * width + x];
-    if (ink > height * 0.35) for (let y = 0; y < height; y++) mask[y * width + x] = 0;
-  }
+  // Lines along one side: those in the band, and a line's continuation past it if it ends within the band's depth again.
+  const side = (count: number, band: number, along: number, index: (line: number, i: number) => number, inward: (k: number) => number) => {
+    const limit = Math.min(2 * band, Math.floor(count / 2));
+    const full: boolean[] = [];
+    for (let k = 0; k <= limit && k < count; k++) {
+      let ink = 0;
+      for (let i = 0; i < along; i++) ink += mask[index(inward(k), i)];
+      full.push(ink > along * 0.35);
+    }
+    let end = Math.min(band, limit);
+    if (throughBand && full[end - 1]) {
+      let e = end;
+      while (e < limit && full[e]) e++;
+      if (!full[e]) end = e; // the line ended: clear it whole; else a dark region, not a line
+    }
+    for (let k = 0; k < end; k++) {
+      if (!full[k]) continue;
+      for (let i = 0; i < along; i++) {
+        const j = index(inward(k), i);
+        if (mask[j]) cleared.push(j);
+        mask[j] = 0;
+      }
+    }
+  };
+  const row = (y: number, x: number) => y * width + x;
+  const column = (x: number, y: number) => y * width + x;
+  side(height, bandY, width, row, (k) => k);
+  side(height, bandY, width, row, (k) => height - 1 - k);
+  side(width, bandX, height, column, (k) => k);
+  side(width, bandX, height, column, (k) => width - 1 - k);
+  return cleared;
 }
 
 /** Removes 8-connected components smaller than `minArea` pixels. Returns the ink pixels left. */

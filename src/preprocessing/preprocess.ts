@@ -4,6 +4,7 @@ import { PreprocessError } from './errors';
 import { greyFromPixels } from './decodeLimits';
 import { inkBoundingBox, removeBorderLines, removeSpecks } from './inkMask';
 import { otsuThreshold } from './otsu';
+import { rotateMask } from './orientation';
 import { removeRuledLines } from './ruledLines';
 import type { GreyImage, PixelImage } from './pixelImage';
 import { limitSize, resampleArea } from './resample';
@@ -56,17 +57,22 @@ export const { height: INPUT_HEIGHT, width: INPUT_WIDTH } = inputSizeOf(PREPROCE
 
 /** Working resolution: larger inputs are area-averaged down to this longest side first. */
 const WORK_MAX_SIDE = 512;
+/** Threshold again without the lines along the page's edges only when they moved Otsu's threshold by more than this. */
+const BORDER_LINE_PULL = 0.1;
 /** Margin kept around the ink inside the model input, in input pixels. */
 const MARGIN = 4;
 
-/** Ink mask of an ink-darkness image at Otsu's threshold, border lines removed. */
-function inkMask(dark: Float32Array, threshold: number, width: number, height: number): Uint8Array {
+/**
+ * Ink mask of an ink-darkness image at a threshold (Otsu's), border lines removed (`throughBand`: whole, where
+ * they straddle the border band; removeBorderLines); with the border pixels cleared.
+ */
+function inkMask(dark: Float32Array, threshold: number, width: number, height: number, throughBand = false): { mask: Uint8Array; border: number[] } {
   // Faint paper texture must never count as ink, whatever Otsu says on a clean image.
   const t = Math.max(threshold, 0.18);
   const mask = new Uint8Array(width * height);
   for (let i = 0; i < mask.length; i++) mask[i] = dark[i] > t ? 1 : 0;
-  removeBorderLines(mask, width, height);
-  return mask;
+  const border = removeBorderLines(mask, width, height, throughBand);
+  return { mask, border };
 }
 
 export interface PreprocessResult {
@@ -78,6 +84,8 @@ export interface PreprocessResult {
   inkFraction: number;
   /** Printed lines (a cheque's or form's signature line) removed from under the signature. */
   ruledLines: number;
+  /** Ink pixels of the working image cleared along its edges (a scan's dark edge, a form box's sides); 0 for a clean page. */
+  borderInk: number;
   /** Share of the page with faint darkness (backgroundPattern.ts). */
   faintShare: number;
   /**
@@ -102,6 +110,11 @@ export interface PreprocessOptions {
    * CENTRELINE_PEN_WIDTH and ignores this.
    */
   penWidth?: number;
+  /**
+   * Orientation matching: turn the cleaned ink by this many degrees (clockwise positive) before it is
+   * cropped, to the references' orientation (orientationMatchFor in orientation.ts).
+   */
+  rotateDeg?: number;
 }
 
 /**
@@ -139,16 +152,31 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   // of the data sets is patterned; about 4% of the pretraining's augmented synthetic pages are
   // (noise), so training and the browser threshold them alike (scripts/experiments/recipe-replay.ts).
   const inkThreshold = (values: Float32Array) => (patterned ? patternThreshold(values) : otsuThreshold(values).threshold);
-  let mask = inkMask(dark.data, patterned ? patternThreshold(dark.data) : threshold, width, height);
+  const first = patterned ? patternThreshold(dark.data) : threshold;
+  let { mask, border } = inkMask(dark.data, first, width, height);
   const lines = removeRuledLines(mask, width, height);
   const ruledLines = lines.length;
-  if (ruledLines > 0) {
+  if (ruledLines > 0 || border.length > 0) {
     // A printed line is often darker than the handwriting and pulls Otsu's threshold above the
     // strokes: threshold again without the line's pixels (remnants of its edges go the same way).
-    const rest = dark.data.slice();
+    let rest = dark.data.slice();
     for (const line of lines) for (const i of line.cleared) rest[i] = 0;
-    mask = inkMask(rest, inkThreshold(rest), width, height);
-    removeRuledLines(mask, width, height);
+    // So can a form box's sides along the page's edges (a black box around grey strokes pulls it by
+    // 0.15-0.43 on cedar-dev's validation writers): left out too, whole, where they moved the
+    // threshold. A scanner's faint edge line moves it by a few hundredths (the training's augmented
+    // scans, scripts/experiments/recipe-replay.ts): those pages are read as before.
+    let box = false;
+    if (border.length > 0) {
+      const probe = rest.slice();
+      for (const i of inkMask(dark.data, first, width, height, true).border) probe[i] = 0;
+      box = first - inkThreshold(probe) > BORDER_LINE_PULL;
+      if (box) rest = probe;
+    }
+    if (ruledLines > 0 || box) {
+      // The lower threshold takes a box's part-dark edges as ink: its sides go whole again.
+      ({ mask } = inkMask(rest, inkThreshold(rest), width, height, box));
+      removeRuledLines(mask, width, height);
+    }
   }
   const area = width * height;
   const ink = removeSpecks(mask, width, height, Math.max(3, Math.round(area * 4e-5)));
@@ -159,7 +187,10 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   if (ink > area * 0.4) {
     throw new PreprocessError('too-much-ink', 'This does not look like a signature on paper (more than 40% of the image is dark).');
   }
-  const box = inkBoundingBox(mask, width, height);
+  const found = inkBoundingBox(mask, width, height);
+  // Orientation matching (orientation.ts): the cleaned ink turned before it is cropped; the box reported stays the page's.
+  const turned = opts.rotateDeg ? rotateMask(mask, width, height, opts.rotateDeg) : { mask, width, height };
+  const box = opts.rotateDeg ? inkBoundingBox(turned.mask, turned.width, turned.height) : found;
   const bw = box.x1 - box.x0;
   const bh = box.y1 - box.y0;
   const scale = Math.min((outW - 2 * MARGIN) / bw, (outH - 2 * MARGIN) / bh);
@@ -171,10 +202,10 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   const penWidth = keepsOwnStrokes(version) ? opts.penWidth : CENTRELINE_PEN_WIDTH;
   if (penWidth !== undefined) {
     if (!(penWidth > 0 && penWidth < 16)) throw new RangeError(`pen width ${penWidth} is outside (0, 16) input pixels`);
-    thinZhangSuen(mask, width, height);
-    drawSkeleton(mask, width, box, dw / bw, ox, oy, data, outW, outH, penWidth);
+    thinZhangSuen(turned.mask, turned.width, turned.height);
+    drawSkeleton(turned.mask, turned.width, box, dw / bw, ox, oy, data, outW, outH, penWidth);
   } else {
-    const maskImg: GreyImage = { width, height, data: new Float32Array(mask) };
+    const maskImg: GreyImage = { width: turned.width, height: turned.height, data: new Float32Array(turned.mask) };
     const patch = resampleArea(maskImg, box.x0, box.y0, bw, bh, dw, dh);
     for (let y = 0; y < dh; y++) data.set(patch.subarray(y * dw, (y + 1) * dw), (oy + y) * outW + ox);
   }
@@ -186,8 +217,9 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     height: outH,
     inkFraction: ink / area,
     ruledLines,
+    borderInk: border.length,
     faintShare: faint,
     patternedBackground: patterned,
-    box: { x: Math.round(box.x0 * sx), y: Math.round(box.y0 * sy), width: Math.round(bw * sx), height: Math.round(bh * sy) },
+    box: { x: Math.round(found.x0 * sx), y: Math.round(found.y0 * sy), width: Math.round((found.x1 - found.x0) * sx), height: Math.round((found.y1 - found.y0) * sy) },
   };
 }

@@ -14,11 +14,11 @@ import { ORIENTATION_TOLERANCE_DEG, inkOrientation, orientationMatchFor } from '
 import { readDataset } from '../../src/training/data/datasetReader';
 import { loadWriterImages, type WriterImages } from '../../src/training/data/imageStore';
 import { selectWriters } from '../../src/training/evaluation/evaluateDataset';
-import { protocolScores, type WriterEmbeddings } from '../../src/training/evaluation/protocol';
+import { protocolScores, type ProtocolScores, type WriterEmbeddings } from '../../src/training/evaluation/protocol';
 import { summarize } from '../../src/training/evaluation/summarize';
 import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../src/training/io/modelFiles';
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
-import { thresholdFor } from '../../src/verification/decision';
+import { thresholdFor, type Verdict } from '../../src/verification/decision';
 import { embedRasters } from './embedImages';
 
 await useWasmTrainingBackend();
@@ -80,17 +80,28 @@ for (const data of sets.map((s) => `../shared/data/${s}`)) {
       }));
     };
     for (const k of [5, 1]) {
-      const row = (label: string, source: WriterEmbeddings[] | ReturnType<typeof matchedAt>) => {
-        const s = summarize(protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, source), thresholdFor(card.decision, null, k), card.decision.referBand);
+      const scores = (source: WriterEmbeddings[] | ReturnType<typeof matchedAt>) => protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, source);
+      const row = (label: string, ps: ProtocolScores) => {
+        const s = summarize(ps, thresholdFor(card.decision, null, k), card.decision.referBand);
         return `${label} skilled EER ${pct(s.skilled.eer)}, FAR / FRR ${pct(s.skilled.far)} / ${pct(s.skilled.frr)}, random EER ${pct(s.random.eer)}`;
       };
-      const parts = [row('plain:', plainEmb)];
+      // Verdict shares accepted / referred / rejected, genuine and skilled.
+      const shares = (v: { genuine: Verdict[]; skilled: Verdict[] }) =>
+        (['genuine', 'skilled'] as const).map((kind) => `${kind} ${(['genuine', 'refer', 'forged'] as const).map((x) => pct(v[kind].filter((y) => y === x).length / v[kind].length)).join(' / ')}`).join(', ');
+      const plain = scores(plainEmb);
+      const parts = [`${row('plain:', plain)}; verdicts ${shares(plain.verdicts!)}`];
       for (const t of tolerances) {
         turned = 0;
         compared = 0;
-        parts.push(`${row(`matched beyond ${t} deg:`, matchedAt(t))} (${compared ? ((100 * turned) / compared).toFixed(1) : 0}% of comparisons turned)`);
+        const m = scores(matchedAt(t));
+        // The safety net: the plain verdict stands, except that a rejection the turned comparison would not make is referred.
+        const capped = (kind: 'genuine' | 'skilled') => plain.verdicts![kind].map((v, i): Verdict => (v === 'forged' && m.verdicts![kind][i] !== 'forged' ? 'refer' : v));
+        parts.push(
+          `${row(`matched beyond ${t} deg:`, m)} (${compared ? ((100 * turned) / compared).toFixed(1) : 0}% of comparisons turned); ` +
+            `plain verdicts, a rejection referred where turned it is none: ${shares({ genuine: capped('genuine'), skilled: capped('skilled') })}`,
+        );
       }
-      console.log(`  ${copy}, ${k} ref${k > 1 ? 's' : ''}: ${parts.join(' | ')}`);
+      console.log(`  ${copy}, ${k} ref${k > 1 ? 's' : ''}:\n    ${parts.join('\n    ')}`);
     }
   }
 }

@@ -23,6 +23,9 @@ describe('audit CSV', () => {
     expect(lines[1]).toContain('"ID checked, ""ok"", =1+1"');
     expect(lines[1]).toContain('0.500000 0.250000');
     // The reference the verdict hung on, and the verdict on all references (the record's verdict is refer).
-    expect(lines[1]).toContain(',teller,,2,genuine,');
+    expect(lines[1]).toContain(',teller,,,,2,genuine,');
+    // Orientation advice: the turn and the verdict turned back, where a rejection hung on the page's angle.
+    const advised = auditToCsv([{ ...a, verdict: 'forged', rotateDeg: -9.7, turnedVerdict: 'genuine' }]).trimEnd().split('\r\n')[1];
+    expect(advised).toContain(',teller,,-9.7,genuine,');
   });
 });

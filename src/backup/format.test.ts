@@ -109,6 +109,16 @@ describe('backup file', () => {
     const v = samplePayload();
     (v.audit[0] as { verdictOnAll: string }).verdictOnAll = 'maybe';
     await refused(await createBackupText(v, meta), 'invalid');
+    // Orientation advice: a turn past a right angle, a verdict turned back that advice never gives.
+    const t = samplePayload();
+    t.audit[0].rotateDeg = 120;
+    await refused(await createBackupText(t, meta), 'invalid');
+    const tv = samplePayload();
+    (tv.audit[0] as { turnedVerdict: string }).turnedVerdict = 'forged';
+    await refused(await createBackupText(tv, meta), 'invalid');
+    const ok = samplePayload();
+    Object.assign(ok.audit[0], { rotateDeg: -9.7, turnedVerdict: 'genuine' });
+    expect((await parseBackupText(await createBackupText(ok, meta))).payload.audit[0]).toMatchObject({ rotateDeg: -9.7, turnedVerdict: 'genuine' });
   });
 });
 

@@ -1,16 +1,18 @@
 /**
- * Orientation matching. A cheque fed askew or a photo taken at an angle turns the signature; the
- * model tolerates a few degrees (its training turns images by up to 3), not more: turned 6 degrees, a
- * genuine signature of cedar-dev's validation writers was rejected 26% of the time at the shipped
- * rule, turned 10 degrees half the time (docs/scan-conditions.md). Writers hold their own signature's
- * slope steady, so the questioned signature is turned to its references' orientation when the two
- * differ by more than a writer's own variation; otherwise nothing changes.
+ * Orientation of the ink, for pages scanned or photographed askew. The model tolerates a few
+ * degrees (its training turns images by up to 3), not more: turned 6 degrees, a genuine signature
+ * of cedar-dev's validation writers scored above the shipped threshold 26% of the time, turned 10
+ * degrees 49% (docs/scan-conditions.md). Turning every questioned signature to its references'
+ * orientation would mend that, but a forger's slant differs from the writer's too: it tripled the
+ * skilled forgeries accepted on cedar-dev. So the app only advises (CountersignService.verify): a
+ * rejection that would not be one with the signature turned to its references' orientation is
+ * shown with the turn, for the teller to straighten the page if it was askew.
  *
  * The orientation is the principal axis of the ink (second moments of the model-input raster, ink
  * bright): turning an image by a turns it by a exactly, and it needs no baseline or script.
  */
 
-/** Below this difference (degrees) between the questioned signature and its references, nothing is turned. */
+/** Below this difference (degrees) between the questioned signature and its references, nothing is turned (a writer's own sd: 1-6). */
 export const ORIENTATION_TOLERANCE_DEG = 4;
 /** Turns larger than this are not corrected (a signature written vertically, a page upside down). */
 export const ORIENTATION_MAX_DEG = 30;

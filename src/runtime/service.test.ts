@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEmbeddingNet } from '../model/architecture';
 import { DEFAULT_MODEL_CONFIG } from '../model/config';
 import type { ModelCard } from '../model/modelCard';
-import { matchedPenWidth, PREPROCESS_VERSION, PreprocessError, preprocess, strokeWidthOf, type PixelImage, type PreprocessVersion } from '../preprocessing';
+import { matchedPenWidth, PREPROCESS_VERSION, PreprocessError, preprocess, strokeWidthOf, toGrey, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { SignatureStore, StorageError } from '../storage';
 import { inkBottom, withLine } from '../testing/printedLine';
+import { turnPage } from '../testing/turnPage';
 import { withSecurityPattern } from '../testing/chequePattern';
 import { inkCoverage } from '../testing/inkCoverage';
 import { sharedDataset } from '../testing/sharedData';
@@ -231,6 +232,22 @@ describe('CountersignService', () => {
     expect(notes).toEqual(['The drawing: a printed line under the signature (a cheque\'s or form\'s signature line) left out; only the handwriting is compared.']);
     // The model is given the clean scan's raster, within 2 pixels (the line alone squeezes it into a strip).
     await expectCleanRaster(svc, 'c9', out.questioned.image);
+  });
+
+  it('measures how far a questioned scan sits from its references’ orientation: 10 degrees askew, turned back; straight, nothing', async () => {
+    const { svc } = await service();
+    const read = (n: number) => decodeImageFile(join(sharedDataset('cedar-dev'), `035/genuine/0${n}.png`));
+    await svc.store.createCustomer({ id: 'c12', name: 'Twelve' });
+    await svc.enroll('c12', [1, 2, 3].map((n) => ({ kind: 'pixels' as const, pixels: read(n), name: `ref ${n}`, source: 'pad' as const })));
+    const refs = await svc.store.listActiveReferences('c12');
+    const straight = await svc.prepare({ kind: 'pixels', pixels: read(4), name: 'straight', source: 'pad' });
+    expect(svc.orientationMatch(straight, refs)).toBeNull();
+    const g = turnPage(toGrey(read(4)), -10);
+    const askew = await svc.prepare({ kind: 'pixels', pixels: { width: g.width, height: g.height, channels: 1, data: Uint8Array.from(g.data, (v) => Math.round(255 * v)) }, name: 'askew', source: 'pad' });
+    const turn = svc.orientationMatch(askew, refs);
+    expect(turn?.rotateDeg).toBeGreaterThan(7);
+    expect(turn?.rotateDeg).toBeLessThan(13);
+    // The test model's weights are random: whether the advice shows is the e2e test's (e2e/askew-page.spec.ts).
   });
 
   it('thresholds a scan on a patterned cheque background between pattern and ink, tells the teller, and gives the model the clean scan’s raster', async () => {

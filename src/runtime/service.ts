@@ -1,6 +1,7 @@
 import type { Stroke } from '../capture/strokes';
 import { decodeImageBlob } from '../capture/decode';
 import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, keepsOwnStrokes, penMatchFor, preprocess, type PenMatch, type PixelImage, type PreprocessVersion } from '../preprocessing';
+import { orientationMatchFor, type OrientationMatch } from '../preprocessing/orientation';
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
@@ -47,6 +48,19 @@ export interface VerifyOutcome {
   audit: AuditRecord;
   /** Set when the questioned signature was redrawn with the references' pen (other domain). */
   penMatch: PenMatch | null;
+  /**
+   * Set when a rejected signature sits at another angle than its references and, turned to their
+   * orientation, would not be rejected: the verdict stands (a different slant is a forger's cue too),
+   * the teller is told to straighten the page if it was askew and verify again.
+   */
+  orientation: OrientationAdvice | null;
+}
+
+/** A rejection that hangs on the page's angle (VerifyOutcome.orientation). */
+export interface OrientationAdvice extends OrientationMatch {
+  /** The verdict and score with the questioned signature turned to the references' orientation. */
+  verdict: 'genuine' | 'refer';
+  score: number;
 }
 
 /** A demo pair of a drawing and an image of paper, compared with the drawing redrawn in the image's pen. */
@@ -104,7 +118,7 @@ export class CountersignService {
    * centre line with this pen (pen matching, see penMatchFor).
    */
   async prepare(input: SignatureInput, penWidth?: number): Promise<PreparedSignature> {
-    return this.preprocessInput(input, await this.decode(input), penWidth);
+    return this.preprocessInput(input, await this.decode(input), { penWidth });
   }
 
   /** The input's pixels: files through the browser's decoders, pad drawings as they are. */
@@ -112,17 +126,21 @@ export class CountersignService {
     return input.kind === 'blob' ? decodeImageBlob(input.blob, input.name, this.note) : input.pixels;
   }
 
-  /** The model input of decoded pixels (prepare's second half, so a redraw needs no second decode). */
-  private preprocessInput(input: SignatureInput, pixels: PixelImage, penWidth?: number): PreparedSignature {
+  /**
+   * The model input of decoded pixels (prepare's second half, so a redraw needs no second decode);
+   * `again` options: pen matching's width, orientation matching's turn.
+   */
+  private preprocessInput(input: SignatureInput, pixels: PixelImage, again: { penWidth?: number; rotateDeg?: number } = {}): PreparedSignature {
     let data: Float32Array;
+    const first = again.penWidth === undefined && again.rotateDeg === undefined;
     try {
-      const pre = preprocess(pixels, { version: this.preprocessVersion, penWidth });
+      const pre = preprocess(pixels, { version: this.preprocessVersion, ...again });
       data = pre.data;
-      // Said once per input: a pen-matched redraw prepares the same pixels a second time.
-      if (pre.ruledLines > 0 && penWidth === undefined) {
+      // Said once per input: a pen-matched or turned redraw prepares the same pixels a second time.
+      if (pre.ruledLines > 0 && first) {
         this.note(`${inputLabel(input)}: ${pre.ruledLines === 1 ? 'a printed line' : `${pre.ruledLines} printed lines`} under the signature (a cheque's or form's signature line) left out; only the handwriting is compared.`);
       }
-      if (pre.patternedBackground && penWidth === undefined) {
+      if (pre.patternedBackground && first) {
         this.note(`${inputLabel(input)}: a patterned or textured background (a cheque's security print?) was left out; only strokes darker than it count as ink. Check that the signature's picture shows the whole signature.`);
       }
     } catch (err) {
@@ -299,7 +317,7 @@ export class CountersignService {
     // references' pen from the same decoded pixels; the first preparation then only reports
     // input errors early.
     const penMatch = this.penMatch(input, stored);
-    const questioned = penMatch ? (await preparing, this.preprocessInput(input, await decoding, penMatch.penWidth)) : await preparing;
+    const questioned = penMatch ? (await preparing, this.preprocessInput(input, await decoding, { penWidth: penMatch.penWidth })) : await preparing;
     const { verifier, card } = this.runtime;
     let refs: ReferenceRecord[];
     let reembedded: number;
@@ -316,6 +334,21 @@ export class CountersignService {
     // A reference unlike the others (as the lists mark it): a verdict that hangs on it is referred.
     const unlike = unlikeAmong(refs, refMatrix, card.decision).map((u) => u.position - 1);
     const result = evaluateVerification(toRefs, refMatrix, ruleWithPolicy(card.decision, pol), pol.operatingPoint, unlike);
+    // A rejection of a signature at another angle than its references: would it stand with the page straight?
+    let orientation: OrientationAdvice | null = null;
+    const turn = result.verdict === 'forged' ? this.orientationMatch(questioned, refs) : null;
+    if (turn) {
+      const straightened = this.preprocessInput(input, await decoding, { penWidth: penMatch?.penWidth, rotateDeg: turn.rotateDeg });
+      let turnedToRefs: number[];
+      try {
+        ({ toRefs: turnedToRefs } = await verifier.compare(straightened.raster, refs.map((r) => r.embedding)));
+        this.assertDevice();
+      } catch (err) {
+        throw this.deviceError(err);
+      }
+      const turned = evaluateVerification(turnedToRefs, refMatrix, ruleWithPolicy(card.decision, pol), pol.operatingPoint, unlike);
+      if (turned.verdict !== 'forged') orientation = { ...turn, verdict: turned.verdict, score: turned.score };
+    }
     const audit = await this.store.audit.add({
       time: Date.now(),
       customerId: customer.id,
@@ -335,9 +368,21 @@ export class CountersignService {
       width: INPUT_WIDTH,
       height: INPUT_HEIGHT,
       ...(penMatch ? { penWidth: penMatch.penWidth } : {}),
+      ...(orientation ? { rotateDeg: Math.round(orientation.rotateDeg * 10) / 10, turnedVerdict: orientation.verdict } : {}),
       ...(result.unlike.length ? { unlikeReferences: result.unlike.map((i) => i + 1), verdictOnAll: result.verdictOnAll } : {}),
     });
-    return { result, questioned, references: refs, reembedded, audit, penMatch };
+    return { result, questioned, references: refs, reembedded, audit, penMatch, orientation };
+  }
+
+  /**
+   * Orientation matching of a prepared questioned signature against these references (their stored model
+   * inputs; orientationMatchFor): the turn to their orientation, or null when it is within a writer's own.
+   * Only ever advice: turning every questioned signature to its references' slant tripled the skilled
+   * forgeries accepted on cedar-dev (docs/scan-conditions.md).
+   */
+  orientationMatch(questioned: PreparedSignature, refs: readonly ReferenceRecord[]): OrientationMatch | null {
+    const usable = refs.filter((r) => r.width === INPUT_WIDTH && r.height === INPUT_HEIGHT);
+    return orientationMatchFor(questioned.image, usable.map((r) => r.image), INPUT_WIDTH, INPUT_HEIGHT);
   }
 
   /**

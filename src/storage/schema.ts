@@ -85,6 +85,13 @@ export interface AuditRecord {
    */
   penWidth?: number;
   /**
+   * Orientation advice: the questioned signature was rejected at another angle than its references, and turned by
+   * this many degrees (clockwise positive) to their orientation it would have been `turnedVerdict` instead. The
+   * verdict stands; the teller was told to straighten the page if it was askew and verify again.
+   */
+  rotateDeg?: number;
+  turnedVerdict?: 'genuine' | 'refer';
+  /**
    * References (places in the list, from 1) unlike the customer's others at the time, and the verdict on
    * all references: `verdict` is 'refer' where it changed without them (verification/referenceDependence.ts).
    */

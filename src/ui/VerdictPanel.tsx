@@ -13,7 +13,7 @@ const EXPLAIN = {
 
 /** Verdict, score, confidence, and the questioned signature beside the references with distances. */
 export function VerdictPanel({ outcome, unlike }: { outcome: VerifyOutcome; unlike?: readonly UnlikeReference[] }) {
-  const { result, questioned, references, reembedded, penMatch } = outcome;
+  const { result, questioned, references, reembedded, penMatch, orientation } = outcome;
   const lo = result.threshold * (1 - result.referBand);
   const hi = result.threshold * (1 + result.referBand);
   return (
@@ -58,6 +58,13 @@ export function VerdictPanel({ outcome, unlike }: { outcome: VerifyOutcome; unli
             : 'A scanned image compared with references drawn on the pad: '}
           its strokes were redrawn with the references’ pen width ({penMatch.penWidth} px, measured on {penMatch.references} reference
           {penMatch.references === 1 ? '' : 's'}), so the pen itself does not count against it.
+        </p>
+      )}
+      {orientation && (
+        <p className="hint warn" data-testid="orientation-advice" data-rotate-deg={orientation.rotateDeg.toFixed(1)} data-turned-verdict={orientation.verdict}>
+          The signature sits {Math.abs(orientation.rotateDeg).toFixed(0)}° {orientation.rotateDeg > 0 ? 'anticlockwise' : 'clockwise'} of its references. Turned to
+          their slant it would be {orientation.verdict === 'genuine' ? 'accepted as genuine' : 'referred'} (score {orientation.score.toFixed(3)}). If the page was
+          scanned or photographed askew, straighten it and verify again; if it was not, the different slant is itself a sign of a forgery.
         </p>
       )}
       {reembedded > 0 && <p className="hint">{reembedded} reference(s) were re-embedded for the current model version.</p>}

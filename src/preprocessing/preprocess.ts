@@ -111,8 +111,8 @@ export interface PreprocessOptions {
    */
   penWidth?: number;
   /**
-   * Orientation matching: turn the cleaned ink by this many degrees (clockwise positive) before it is
-   * cropped, to the references' orientation (orientationMatchFor in orientation.ts).
+   * Turn the cleaned ink by this many degrees (clockwise positive) before it is cropped: the askew-page
+   * advice's second look, at the references' orientation (orientationMatchFor in orientation.ts).
    */
   rotateDeg?: number;
 }
@@ -165,16 +165,16 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     // 0.15-0.43 on cedar-dev's validation writers): left out too, whole, where they moved the
     // threshold. A scanner's faint edge line moves it by a few hundredths (the training's augmented
     // scans, scripts/experiments/recipe-replay.ts): those pages are read as before.
-    let box = false;
+    let borderPulled = false;
     if (border.length > 0) {
       const probe = rest.slice();
       for (const i of inkMask(dark.data, first, width, height, true).border) probe[i] = 0;
-      box = first - inkThreshold(probe) > BORDER_LINE_PULL;
-      if (box) rest = probe;
+      borderPulled = first - inkThreshold(probe) > BORDER_LINE_PULL;
+      if (borderPulled) rest = probe;
     }
-    if (ruledLines > 0 || box) {
+    if (ruledLines > 0 || borderPulled) {
       // The lower threshold takes a box's part-dark edges as ink: its sides go whole again.
-      ({ mask } = inkMask(rest, inkThreshold(rest), width, height, box));
+      ({ mask } = inkMask(rest, inkThreshold(rest), width, height, borderPulled));
       removeRuledLines(mask, width, height);
     }
   }
@@ -188,7 +188,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     throw new PreprocessError('too-much-ink', 'This does not look like a signature on paper (more than 40% of the image is dark).');
   }
   const found = inkBoundingBox(mask, width, height);
-  // Orientation matching (orientation.ts): the cleaned ink turned before it is cropped; the box reported stays the page's.
+  // The askew-page advice (orientation.ts): the cleaned ink turned before it is cropped; the box reported stays the page's.
   const turned = opts.rotateDeg ? rotateMask(mask, width, height, opts.rotateDeg) : { mask, width, height };
   const box = opts.rotateDeg ? inkBoundingBox(turned.mask, turned.width, turned.height) : found;
   const bw = box.x1 - box.x0;

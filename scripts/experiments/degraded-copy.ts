@@ -15,7 +15,8 @@
  * paper by up to 20% (a heavier, darker background). --rotate DEG turns the page by DEG degrees about its
  * centre, clockwise positive (src/testing/turnPage.ts: a cheque fed askew, a photo taken at an angle).
  * --box puts the page in a form's signature box (src/testing/signatureBox.ts: padded by a tenth each side with
- * the paper's tone, a black box 5% inside the padded edges, 1% of the height thick; the ink never touches it).
+ * the paper's tone, a black box 5% inside the padded edges, 1% of the height thick; the ink never touches it);
+ * --box-inner: padded by a quarter, the box 12% inside (the form cropped with a margin around its box).
  * Use a copy as --questioned beside the original --data to check clean references against it.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -30,8 +31,8 @@ import { inSignatureBox } from '../../src/testing/signatureBox';
 import { turnPage } from '../../src/testing/turnPage';
 
 const [root, factorArg, outRoot, flag, flagArg] = process.argv.slice(2);
-if (flag !== undefined && !['--bilevel', '--photo', '--line', '--pattern', '--bands', '--rotate', '--box'].includes(flag)) {
-  console.error(`unknown option ${flag}: --bilevel, --photo, --line, --pattern, --bands, --rotate DEG or --box`);
+if (flag !== undefined && !['--bilevel', '--photo', '--line', '--pattern', '--bands', '--rotate', '--box', '--box-inner'].includes(flag)) {
+  console.error(`unknown option ${flag}: --bilevel, --photo, --line, --pattern, --bands, --rotate DEG, --box or --box-inner`);
   process.exit(2);
 }
 const degrees = flag === '--rotate' ? Number(flagArg) : 0;
@@ -58,6 +59,7 @@ for (const writer of readdirSync(root).filter((w) => isValidationWriter({ datase
       let [pw, ph] = [w, h];
       if (flag === '--rotate') ({ data, width: pw, height: ph } = turnPage({ data, width: w, height: h }, degrees));
       if (flag === '--box') ({ data, width: pw, height: ph } = inSignatureBox({ data, width: w, height: h }));
+      if (flag === '--box-inner') ({ data, width: pw, height: ph } = inSignatureBox({ data, width: w, height: h }, 0.25, 0.12));
       if (flag === '--line') signatureLine(data, w, h);
       if (flag === '--pattern') guilloche(data, w, h, true);
       if (flag === '--bands') guilloche(data, w, h, false);
@@ -68,7 +70,7 @@ for (const writer of readdirSync(root).filter((w) => isValidationWriter({ datase
     }
   }
 }
-console.log(`${n} images of ${dataset}'s validation writers, x${factor}${flag === '--bilevel' ? ', bi-level' : flag === '--photo' ? ', as phone photos (JPEG)' : flag === '--line' ? ', on a signature line' : flag === '--pattern' ? ', on a fine cheque pattern' : flag === '--bands' ? ', on broad dark bands' : flag === '--rotate' ? `, turned ${degrees} degrees` : flag === '--box' ? ', in a signature box' : ''}, in ${join(outRoot, dataset)}`);
+console.log(`${n} images of ${dataset}'s validation writers, x${factor}${flag === '--bilevel' ? ', bi-level' : flag === '--photo' ? ', as phone photos (JPEG)' : flag === '--line' ? ', on a signature line' : flag === '--pattern' ? ', on a fine cheque pattern' : flag === '--bands' ? ', on broad dark bands' : flag === '--rotate' ? `, turned ${degrees} degrees` : flag === '--box' ? ', in a signature box' : flag === '--box-inner' ? ', in a signature box 12% inside the page' : ''}, in ${join(outRoot, dataset)}`);
 
 /** Grey page [0, 1] -> JPEG bytes of it lit from one corner, with noise (deterministic per image). */
 function photo(grey: Float32Array, w: number, h: number, seed: number): Uint8Array {

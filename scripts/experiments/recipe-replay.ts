@@ -1,7 +1,7 @@
 /**
  * Which images the recipe's training ever preprocesses where a preprocessing branch that real scans
  * never take fires: a printed line removed (`ruledLines` > 0), lines along the page's edges cleared
- * (`borderInk` > 0) or a patterned background recognised (`patternedBackground`; docs/scan-conditions.md). Replays sampleBatch's exact sampling and augmentation
+ * (`borderInk` > 0), a form's box found inside the page (`formBox`) or a patterned background recognised (`patternedBackground`; docs/scan-conditions.md). Replays sampleBatch's exact sampling and augmentation
  * for each step and worker (the trainer's per-step seeds), and the batch-norm calibration images.
  * A branch that never fires in this replay cannot change what `npm run train` produces; nor can a preprocessing
  * change that leaves the printed sha1 of every replayed raster as it was (run this on both commits).
@@ -33,7 +33,7 @@ const files = dirs.flatMap((d) => splitWriters(readDataset(d)).train);
 const pool = loadWriterImages(files);
 const shape = { ...TRAIN_DEFAULTS.batch, balanceDatasets: true };
 const size = { height: 96, width: 192 };
-const found = { lines: 0, border: 0, patterned: 0, images: 0 };
+const found = { lines: 0, border: 0, box: 0, patterned: 0, images: 0 };
 const hash = createHash('sha1');
 function check(r: PreprocessResult, where: string): void {
   found.images++;
@@ -45,6 +45,10 @@ function check(r: PreprocessResult, where: string): void {
   if (r.borderInk > 0) {
     found.border++;
     console.log(`${where}: ${r.borderInk} ink pixels cleared along the edges`);
+  }
+  if (r.formBox) {
+    found.box++;
+    console.log(`${where}: a form's box found inside the page`);
   }
   if (r.patternedBackground) {
     found.patterned++;
@@ -61,6 +65,6 @@ for (let step = first; step <= last; step++)
   }
 console.log(
   `seed ${seed}, ${pretrain ? 'pretraining' : 'training'} steps ${first}-${last} and calibration: ${found.images} images, ` +
-    `${found.lines} with a printed line removed, ${found.border} with edge lines cleared, ${found.patterned} with a patterned background; ` +
+    `${found.lines} with a printed line removed, ${found.border} with edge lines cleared, ${found.box} with a form's box, ${found.patterned} with a patterned background; ` +
     `rasters sha1 ${hash.digest('hex')}`,
 );

@@ -5,6 +5,7 @@ import { greyFromPixels } from './decodeLimits';
 import { inkBoundingBox, removeBorderLines, removeSpecks } from './inkMask';
 import { otsuThreshold } from './otsu';
 import { rotateMask } from './orientation';
+import { removeFormBox } from './formBox';
 import { removeRuledLines } from './ruledLines';
 import type { GreyImage, PixelImage } from './pixelImage';
 import { limitSize, resampleArea } from './resample';
@@ -86,6 +87,8 @@ export interface PreprocessResult {
   ruledLines: number;
   /** Ink pixels of the working image cleared along its edges (a scan's dark edge, a form box's sides); 0 for a clean page. */
   borderInk: number;
+  /** A form's box further inside the page was found and its sides left out (formBox.ts). */
+  formBox: boolean;
   /** Share of the page with faint darkness (backgroundPattern.ts). */
   faintShare: number;
   /**
@@ -122,7 +125,7 @@ export interface PreprocessOptions {
  * on decoded pixels. Steps: greyscale (alpha over white) -> limit size -> ink darkness relative
  * to local paper level (removes paper tone) -> Otsu binarisation (removes ink tone: pens and
  * scanners differ; on a patterned background among the darker pixels only, backgroundPattern.ts)
- * -> remove border lines, printed signature lines (ruledLines.ts) and specks -> crop to the ink ->
+ * -> remove border lines, printed signature lines (ruledLines.ts), a form's box (formBox.ts) and specks -> crop to the ink ->
  * aspect-preserving area resize, centred, ink = 1 (pp1), or the thinned centre line redrawn with
  * a fixed pen width at the same place and scale (pp2).
  *
@@ -156,19 +159,22 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   let { mask, border } = inkMask(dark.data, first, width, height);
   const lines = removeRuledLines(mask, width, height);
   const ruledLines = lines.length;
-  if (ruledLines > 0 || border.length > 0) {
+  // A form's box further inside the page than the border band (formBox.ts).
+  const formBox = removeFormBox(mask, width, height);
+  if (ruledLines > 0 || border.length > 0 || formBox.length > 0) {
     // A printed line is often darker than the handwriting and pulls Otsu's threshold above the
     // strokes: threshold again without the line's pixels (remnants of its edges go the same way).
     let rest = dark.data.slice();
     for (const line of lines) for (const i of line.cleared) rest[i] = 0;
-    // So can a form box's sides along the page's edges (a black box around grey strokes pulls it by
-    // 0.15-0.43 on cedar-dev's validation writers): left out too, whole, where they moved the
-    // threshold. A scanner's faint edge line moves it by a few hundredths (the training's augmented
-    // scans, scripts/experiments/recipe-replay.ts): those pages are read as before.
+    // So can a form box's sides (a black box around grey strokes pulls it by 0.15-0.43 on
+    // cedar-dev's validation writers): left out too, whole, where they moved the threshold. A
+    // scanner's faint edge line moves it by a few hundredths (the training's augmented scans,
+    // scripts/experiments/recipe-replay.ts): those pages are read as before.
     let borderPulled = false;
-    if (border.length > 0) {
+    if (border.length > 0 || formBox.length > 0) {
       const probe = rest.slice();
-      for (const i of inkMask(dark.data, first, width, height, true).border) probe[i] = 0;
+      if (border.length > 0) for (const i of inkMask(dark.data, first, width, height, true).border) probe[i] = 0;
+      for (const i of formBox) probe[i] = 0;
       borderPulled = first - inkThreshold(probe) > BORDER_LINE_PULL;
       if (borderPulled) rest = probe;
     }
@@ -176,6 +182,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
       // The lower threshold takes a box's part-dark edges as ink: its sides go whole again.
       ({ mask } = inkMask(rest, inkThreshold(rest), width, height, borderPulled));
       removeRuledLines(mask, width, height);
+      if (formBox.length > 0) removeFormBox(mask, width, height);
     }
   }
   const area = width * height;
@@ -218,6 +225,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     inkFraction: ink / area,
     ruledLines,
     borderInk: border.length,
+    formBox: formBox.length > 0,
     faintShare: faint,
     patternedBackground: patterned,
     box: { x: Math.round(found.x0 * sx), y: Math.round(found.y0 * sy), width: Math.round((found.x1 - found.x0) * sx), height: Math.round((found.y1 - found.y0) * sy) },

@@ -5,14 +5,15 @@ import { sharedDataset } from '../testing/sharedData';
 import { expectSameSignature } from '../testing/inkCoverage';
 import { inSignatureBox } from '../testing/signatureBox';
 import { preprocess, toGrey, type PixelImage } from '.';
+import { removeFormBox } from './formBox';
 import { removeBorderLines } from './inkMask';
 
 const cedar = sharedDataset('cedar-dev');
 const bhsig = sharedDataset('bhsig260-bengali');
 
-/** The image in a form's signature box, as 8-bit grey pixels. */
-function boxed(img: PixelImage, thick?: number): PixelImage {
-  const g = inSignatureBox(toGrey(img), 0.1, 0.05, thick);
+/** The image in a form's signature box, as 8-bit grey pixels (by default the box lies in the page's outer 6%). */
+function boxed(img: PixelImage, thick?: number, pad = 0.1, inset = 0.05): PixelImage {
+  const g = inSignatureBox(toGrey(img), pad, inset, thick);
   return { width: g.width, height: g.height, channels: 1, data: Uint8Array.from(g.data, (v) => Math.round(255 * v)) };
 }
 
@@ -82,5 +83,47 @@ describe('removeBorderLines', () => {
     for (const x of [5, 6, 7, 94]) for (let y = 0; y < H; y++) mask[y * W + x] = 1;
     expect(removeBorderLines(mask, W, H, true)).toHaveLength(4 * H);
     expect(mask.every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe("a form's box further inside the page", () => {
+  it('is found and left out: real signatures in a box 12% inside the page read as without it', () => {
+    for (const f of [join(cedar, '033/genuine/04.png'), join(cedar, '031/forged/08.png'), join(bhsig, 'B090/genuine/01.png')]) {
+      const img = decodeImageFile(f);
+      const clean = preprocess(img);
+      const inBox = preprocess(boxed(img, 0.01, 0.25, 0.12));
+      expect(clean.formBox).toBe(false);
+      expect(inBox.formBox).toBe(true);
+      expectSameSignature(clean.data, inBox.data);
+      expectSameSignature(inBox.data, clean.data);
+    }
+  });
+
+  it('is no box without all four sides meeting, and no real signature is taken for one', () => {
+    const W = 200;
+    const H = 100;
+    const frame = (sides: ('top' | 'bottom' | 'left' | 'right')[]) => {
+      const m = new Uint8Array(W * H);
+      for (let x = 20; x < 180; x++) {
+        if (sides.includes('top')) m[15 * W + x] = 1;
+        if (sides.includes('bottom')) m[85 * W + x] = 1;
+      }
+      for (let y = 15; y <= 85; y++) {
+        if (sides.includes('left')) m[y * W + 20] = 1;
+        if (sides.includes('right')) m[y * W + 179] = 1;
+      }
+      for (let x = 60; x < 140; x++) m[50 * W + x] = 1; // the "signature" inside
+      return m;
+    };
+    const box = frame(['top', 'bottom', 'left', 'right']);
+    expect(removeFormBox(box, W, H).length).toBeGreaterThan(0);
+    expect(box.subarray(50 * W + 60, 50 * W + 140).every((v) => v === 1)).toBe(true); // the inside stays
+    expect(box.reduce((s, v) => s + v, 0)).toBe(80);
+    const open = frame(['top', 'bottom', 'left']);
+    expect(removeFormBox(open, W, H)).toHaveLength(0);
+    // Real signatures of both data sets (every image's raster is unchanged by this step: preprocess-hash.ts).
+    for (const f of ['031/genuine/01.png', '035/genuine/04.png', '040/forged/19.png'].map((x) => join(cedar, x)).concat(join(bhsig, 'B090/genuine/01.png'))) {
+      expect(preprocess(decodeImageFile(f)).formBox).toBe(false);
+    }
   });
 });

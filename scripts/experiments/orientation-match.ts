@@ -1,11 +1,14 @@
 /**
  * Experiment (training-free): orientation matching (src/preprocessing/orientation.ts). References as scanned;
  * questioned signatures as scanned or turned by the copies of degraded-copy.ts (--rotate DEG, under
- * .cache/rescaled/rotDEG). Each questioned signature is turned to its references' mean ink orientation when the
- * two differ by more than ORIENTATION_TOLERANCE_DEG, as the app would; skilled / random EER and FAR / FRR at the
- * shipped rule, with and without the matching, on the validation writers of cedar-dev and BHSig.
+ * .cache/rescaled/rotDEG). Two uses of a turn are measured, on the validation writers of cedar-dev and BHSig:
+ * - matching: every questioned signature turned to its references' mean ink orientation when the two differ by
+ *   more than the tolerance (TOLERANCE=4,8: one row each); skilled / random EER and FAR / FRR at the shipped rule;
+ * - the app's advice: the plain verdicts, with each rejection that the turned comparison would not make counted
+ *   as advised (verdict shares accepted / referred / rejected; CountersignService.verify shows the advice and
+ *   leaves the verdict as it is, since matching tripled cedar-dev's accepted skilled forgeries).
  * Also prints how steady a writer's own orientation is (the sd of its genuine signatures' orientations).
- * Run: npx tsx scripts/experiments/orientation-match.ts [MODEL_DIR] [COPY ...]   (COPY: e.g. rot-6 rot10)
+ * Run: [TOLERANCE=4,8] npx tsx scripts/experiments/orientation-match.ts [MODEL_DIR] [COPY ...]   (COPY: e.g. rot3 rot-6 rot10)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,7 +101,7 @@ for (const data of sets.map((s) => `../shared/data/${s}`)) {
         const capped = (kind: 'genuine' | 'skilled') => plain.verdicts![kind].map((v, i): Verdict => (v === 'forged' && m.verdicts![kind][i] !== 'forged' ? 'refer' : v));
         parts.push(
           `${row(`matched beyond ${t} deg:`, m)} (${compared ? ((100 * turned) / compared).toFixed(1) : 0}% of comparisons turned); ` +
-            `plain verdicts, a rejection referred where turned it is none: ${shares({ genuine: capped('genuine'), skilled: capped('skilled') })}`,
+            `plain verdicts with the advised rejections counted in the middle: ${shares({ genuine: capped('genuine'), skilled: capped('skilled') })}`,
         );
       }
       console.log(`  ${copy}, ${k} ref${k > 1 ? 's' : ''}:\n    ${parts.join('\n    ')}`);

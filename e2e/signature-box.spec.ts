@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { inSignatureBox } from '../src/testing/signatureBox';
+import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, verifyFile, type FilePayload } from './helpers';
+
+/** A real scan inside a form's black signature box (`pad` of the page added each side, the box `inset` inside). */
+function boxed(file: string, name: string, pad: number, inset: number): FilePayload {
+  const png = PNG.sync.read(readFileSync(file));
+  const grey = new Float32Array(png.width * png.height);
+  for (let i = 0; i < grey.length; i++) grey[i] = png.data[4 * i] / 255;
+  const b = inSignatureBox({ width: png.width, height: png.height, data: grey }, pad, inset);
+  const out = new PNG({ width: b.width, height: b.height });
+  for (let i = 0; i < b.data.length; i++) {
+    out.data.fill(Math.round(255 * b.data[i]), 4 * i, 4 * i + 3);
+    out.data[4 * i + 3] = 255;
+  }
+  return { name, mimeType: 'image/png', buffer: PNG.sync.write(out) };
+}
+
+test("a signature in a form's box, at the image's edge or further in, is verified like the clean scan", async ({ page }) => {
+  await openApp(page);
+  // Writer 33 is a validation writer (never trained on); genuine 1-5 enrolled as scanned.
+  await createCustomer(page, 'box-033', 'Box Customer');
+  await addReferences(page, [1, 2, 3, 4, 5].map((n) => payload(cedar(33, 'genuine', n))));
+  await gotoTab(page, 'verify');
+  await pickCustomer(page, 'verify', 'box-033', 'box-033');
+
+  const clean = await verifyFile(page, payload(cedar(33, 'genuine', 6)));
+  for (const [pad, inset, name] of [[0.1, 0.05, 'form-edge-033-06.png'], [0.25, 0.12, 'form-inner-033-06.png']] as const) {
+    const inBox = await verifyFile(page, boxed(cedar(33, 'genuine', 6), name, pad, inset));
+    expect(inBox.verdict).toBe(clean.verdict);
+    // Before, the box decided the crop (or hid the grey strokes): every distance far beyond the clean scan's.
+    inBox.distances.forEach((d, i) => expect(Math.abs(d - clean.distances[i])).toBeLessThan(0.1));
+  }
+  // A skilled forgery in the box is still not accepted.
+  const forged = await verifyFile(page, boxed(cedar(33, 'forged', 6), 'form-inner-033-f06.png', 0.25, 0.12));
+  expect(forged.verdict).not.toBe('genuine');
+});

@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { PNG } from 'pngjs';
 import { turnPage } from '../src/testing/turnPage';
-import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, verifyFile, type FilePayload } from './helpers';
+import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, verifyFile, transformedScan, type FilePayload } from './helpers';
 import { dumpDb } from './support';
 
 /** A real scan turned `deg` degrees on the page (clockwise positive), as a cheque fed askew or a photo at an angle. */
 function turned(file: string, deg: number, name: string): FilePayload {
-  const png = PNG.sync.read(readFileSync(file));
-  const grey = new Float32Array(png.width * png.height);
-  for (let i = 0; i < grey.length; i++) grey[i] = png.data[4 * i] / 255;
-  const t = turnPage({ width: png.width, height: png.height, data: grey }, deg);
-  const out = new PNG({ width: t.width, height: t.height });
-  for (let i = 0; i < t.data.length; i++) {
-    out.data.fill(Math.round(255 * t.data[i]), 4 * i, 4 * i + 3);
-    out.data[4 * i + 3] = 255;
-  }
-  return { name, mimeType: 'image/png', buffer: PNG.sync.write(out) };
+  return transformedScan(file, name, (page) => turnPage(page, deg));
 }
 
 test('a genuine signature rejected because its page was scanned 10 degrees askew gets the advice to straighten it; a forgery does not', async ({ page }) => {

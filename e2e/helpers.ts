@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
+import type { GreyImage } from '../src/preprocessing/pixelImage';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Research data beside the repository (never copied into it): ../shared/data. */
@@ -24,6 +25,23 @@ export interface FilePayload {
 
 export function payload(file: string, name = file.split('/').slice(-3).join('-')): FilePayload {
   return { name, mimeType: 'image/png', buffer: readFileSync(file) };
+}
+
+/**
+ * A real scan redrawn as a page transform gives it (src/testing: a signature box, a page turned), as a PNG
+ * payload: the scan's grey [0, 1] in, the transformed page out.
+ */
+export function transformedScan(file: string, name: string, transform: (page: GreyImage) => GreyImage): FilePayload {
+  const png = PNG.sync.read(readFileSync(file));
+  const grey = new Float32Array(png.width * png.height);
+  for (let i = 0; i < grey.length; i++) grey[i] = png.data[4 * i] / 255;
+  const t = transform({ width: png.width, height: png.height, data: grey });
+  const out = new PNG({ width: t.width, height: t.height });
+  for (let i = 0; i < t.data.length; i++) {
+    out.data.fill(Math.round(255 * t.data[i]), 4 * i, 4 * i + 3);
+    out.data[4 * i + 3] = 255;
+  }
+  return { name, mimeType: 'image/png', buffer: PNG.sync.write(out) };
 }
 
 /** A real greyscale PNG of width x height, white, optionally with one 3x3 black dot, built at run time. */

@@ -1,21 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { PNG } from 'pngjs';
 import { inSignatureBox } from '../src/testing/signatureBox';
-import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, verifyFile, type FilePayload } from './helpers';
+import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, verifyFile, transformedScan, type FilePayload } from './helpers';
 
 /** A real scan inside a form's black signature box (`pad` of the page added each side, the box `inset` inside). */
 function boxed(file: string, name: string, pad: number, inset: number): FilePayload {
-  const png = PNG.sync.read(readFileSync(file));
-  const grey = new Float32Array(png.width * png.height);
-  for (let i = 0; i < grey.length; i++) grey[i] = png.data[4 * i] / 255;
-  const b = inSignatureBox({ width: png.width, height: png.height, data: grey }, pad, inset);
-  const out = new PNG({ width: b.width, height: b.height });
-  for (let i = 0; i < b.data.length; i++) {
-    out.data.fill(Math.round(255 * b.data[i]), 4 * i, 4 * i + 3);
-    out.data[4 * i + 3] = 255;
-  }
-  return { name, mimeType: 'image/png', buffer: PNG.sync.write(out) };
+  return transformedScan(file, name, (page) => inSignatureBox(page, pad, inset));
 }
 
 test("a signature in a form's box, at the image's edge or further in, is verified like the clean scan", async ({ page }) => {

@@ -23,30 +23,28 @@ export const ORIENTATION_MAX_DEG = 30;
  * without ink.
  */
 export function inkOrientation(image: ArrayLike<number>, width: number, height: number): number | null {
+  // Raw moments in one pass; the central ones from them (rasters are small, doubles exact enough).
   let m = 0;
   let sx = 0;
   let sy = 0;
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const v = image[y * width + x];
-      m += v;
-      sx += v * x;
-      sy += v * y;
-    }
-  if (!(m > 0)) return null;
-  const cx = sx / m;
-  const cy = sy / m;
-  let xx = 0;
-  let yy = 0;
-  let xy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
       const v = image[y * width + x];
       if (!v) continue;
-      xx += v * (x - cx) ** 2;
-      yy += v * (y - cy) ** 2;
-      xy += v * (x - cx) * (y - cy);
+      m += v;
+      sx += v * x;
+      sy += v * y;
+      sxx += v * x * x;
+      syy += v * y * y;
+      sxy += v * x * y;
     }
+  if (!(m > 0)) return null;
+  const xx = sxx - (sx * sx) / m;
+  const yy = syy - (sy * sy) / m;
+  const xy = sxy - (sx * sy) / m;
   return (0.5 * Math.atan2(2 * xy, xx - yy) * 180) / Math.PI;
 }
 

@@ -33,7 +33,7 @@ const files = dirs.flatMap((d) => splitWriters(readDataset(d)).train);
 const pool = loadWriterImages(files);
 const shape = { ...TRAIN_DEFAULTS.batch, balanceDatasets: true };
 const size = { height: 96, width: 192 };
-const found = { lines: 0, border: 0, box: 0, patterned: 0, images: 0 };
+const found = { lines: 0, border: 0, box: 0, patterned: 0, images: 0, maxPull: 0 };
 const hash = createHash('sha1');
 function check(r: PreprocessResult, where: string): void {
   found.images++;
@@ -42,6 +42,7 @@ function check(r: PreprocessResult, where: string): void {
     found.lines++;
     console.log(`${where}: ${r.ruledLines} printed line(s) removed`);
   }
+  if (r.borderInk > 0 || r.formBox) found.maxPull = Math.max(found.maxPull, r.borderPull);
   if (r.borderInk > 0) {
     found.border++;
     console.log(`${where}: ${r.borderInk} ink pixels cleared along the edges`);
@@ -65,6 +66,6 @@ for (let step = first; step <= last; step++)
   }
 console.log(
   `seed ${seed}, ${pretrain ? 'pretraining' : 'training'} steps ${first}-${last} and calibration: ${found.images} images, ` +
-    `${found.lines} with a printed line removed, ${found.border} with edge lines cleared, ${found.box} with a form's box, ${found.patterned} with a patterned background; ` +
+    `${found.lines} with a printed line removed, ${found.border} with edge lines cleared (largest threshold pull ${found.maxPull.toFixed(3)}), ${found.box} with a form's box, ${found.patterned} with a patterned background; ` +
     `rasters sha1 ${hash.digest('hex')}`,
 );

@@ -89,6 +89,11 @@ export interface PreprocessResult {
   borderInk: number;
   /** A form's box further inside the page was found and its sides left out (formBox.ts). */
   formBox: boolean;
+  /**
+   * How far the lines along the edges and a form's box had pulled the ink threshold up (the threshold with
+   * them minus without them; 0 when there are none): above BORDER_LINE_PULL the page is thresholded again.
+   */
+  borderPull: number;
   /** Share of the page with faint darkness (backgroundPattern.ts). */
   faintShare: number;
   /**
@@ -161,23 +166,25 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   const ruledLines = lines.length;
   // A form's box further inside the page than the border band (formBox.ts).
   const formBox = removeFormBox(mask, width, height);
+  let borderPull = 0;
   if (ruledLines > 0 || border.length > 0 || formBox.length > 0) {
     // A printed line is often darker than the handwriting and pulls Otsu's threshold above the
     // strokes: threshold again without the line's pixels (remnants of its edges go the same way).
     let rest = dark.data.slice();
     for (const line of lines) for (const i of line.cleared) rest[i] = 0;
-    // So can a form box's sides (a black box around grey strokes pulls it by 0.15-0.43 on
-    // cedar-dev's validation writers): left out too, whole, where they moved the threshold. A
-    // scanner's faint edge line moves it by a few hundredths (the training's augmented scans,
-    // scripts/experiments/recipe-replay.ts): those pages are read as before.
-    let borderPulled = false;
+    // So can a form box's sides (a black box around grey strokes: `borderPull` median 0.29, up to
+    // 0.43, on cedar-dev's validation writers; scripts/experiments/border-pull.ts): left out too,
+    // whole, where they moved the threshold. A scanner's edge line moves it less (at most 0.070 on
+    // the data sets' scans, 0.074 on the training's augmented ones, recipe-replay.ts): those pages
+    // are read as before.
     if (border.length > 0 || formBox.length > 0) {
       const probe = rest.slice();
       if (border.length > 0) for (const i of inkMask(dark.data, first, width, height, true).border) probe[i] = 0;
       for (const i of formBox) probe[i] = 0;
-      borderPulled = first - inkThreshold(probe) > BORDER_LINE_PULL;
-      if (borderPulled) rest = probe;
+      borderPull = first - inkThreshold(probe);
+      if (borderPull > BORDER_LINE_PULL) rest = probe;
     }
+    const borderPulled = borderPull > BORDER_LINE_PULL;
     if (ruledLines > 0 || borderPulled) {
       // The lower threshold takes a box's part-dark edges as ink: its sides go whole again.
       ({ mask } = inkMask(rest, inkThreshold(rest), width, height, borderPulled));
@@ -226,6 +233,7 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
     ruledLines,
     borderInk: border.length,
     formBox: formBox.length > 0,
+    borderPull,
     faintShare: faint,
     patternedBackground: patterned,
     box: { x: Math.round(found.x0 * sx), y: Math.round(found.y0 * sy), width: Math.round((found.x1 - found.x0) * sx), height: Math.round((found.y1 - found.y0) * sy) },

@@ -33,8 +33,10 @@ describe("a form's signature box around the signature", () => {
   it('a box darker than the handwriting does not leave the strokes below the threshold (a thick box too)', () => {
     // The box is black, CEDAR's strokes grey: Otsu's threshold on the whole page falls between the two.
     const img = decodeImageFile(join(cedar, '040/forged/19.png'));
+    expect(preprocess(img).borderPull).toBe(0);
     for (const thick of [0.01, 0.025]) {
       const inBox = preprocess(boxed(img, thick));
+      expect(inBox.borderPull).toBeGreaterThan(0.1); // thresholded again without the box
       expectSameSignature(preprocess(img).data, inBox.data);
     }
   });

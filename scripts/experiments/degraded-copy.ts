@@ -17,6 +17,8 @@
  * --box puts the page in a form's signature box (src/testing/signatureBox.ts: padded by a tenth each side with
  * the paper's tone, a black box 5% inside the padded edges, 1% of the height thick; the ink never touches it);
  * --box-inner: padded by a quarter, the box 12% inside (the form cropped with a margin around its box).
+ * --pen R: the strokes R pixels broader on each side at the page's own resolution (src/testing/otherPen.ts: a
+ * felt-tip or fountain pen where the references were written with a ballpoint).
  * Use a copy as --questioned beside the original --data to check clean references against it.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -29,10 +31,11 @@ import { decodeImageFile, encodeGreyPng } from '../../src/training/data/decodeNo
 import { securityPatternFactor } from '../../src/testing/chequePattern';
 import { inSignatureBox } from '../../src/testing/signatureBox';
 import { turnPage } from '../../src/testing/turnPage';
+import { withBroaderPen } from '../../src/testing/otherPen';
 
 const [root, factorArg, outRoot, flag, flagArg] = process.argv.slice(2);
-if (flag !== undefined && !['--bilevel', '--photo', '--line', '--pattern', '--bands', '--rotate', '--box', '--box-inner'].includes(flag)) {
-  console.error(`unknown option ${flag}: --bilevel, --photo, --line, --pattern, --bands, --rotate DEG, --box or --box-inner`);
+if (flag !== undefined && !['--bilevel', '--photo', '--line', '--pattern', '--bands', '--rotate', '--box', '--box-inner', '--pen'].includes(flag)) {
+  console.error(`unknown option ${flag}: --bilevel, --photo, --line, --pattern, --bands, --rotate DEG, --box, --box-inner or --pen R`);
   process.exit(2);
 }
 const degrees = flag === '--rotate' ? Number(flagArg) : 0;
@@ -40,9 +43,14 @@ if (flag === '--rotate' && !Number.isFinite(degrees)) {
   console.error('--rotate needs an angle in degrees');
   process.exit(2);
 }
+const penRadius = flag === '--pen' ? Number(flagArg) : 0;
+if (flag === '--pen' && !(Number.isInteger(penRadius) && penRadius > 0)) {
+  console.error('--pen needs a whole number of pixels, 1 or more');
+  process.exit(2);
+}
 const factor = Number(factorArg);
 if (!root || !(factor > 0) || !outRoot) {
-  console.error('usage: npx tsx scripts/experiments/degraded-copy.ts DATA_DIR FACTOR OUT_DIR [--bilevel|--photo|--line|--pattern|--bands]');
+  console.error('usage: npx tsx scripts/experiments/degraded-copy.ts DATA_DIR FACTOR OUT_DIR [--bilevel|--photo|--line|--pattern|--bands|--rotate DEG|--box|--box-inner|--pen R]');
   process.exit(2);
 }
 const dataset = basename(root.replace(/\/+$/, ''));
@@ -60,6 +68,7 @@ for (const writer of readdirSync(root).filter((w) => isValidationWriter({ datase
       if (flag === '--rotate') ({ data, width: pw, height: ph } = turnPage({ data, width: w, height: h }, degrees));
       if (flag === '--box') ({ data, width: pw, height: ph } = inSignatureBox({ data, width: w, height: h }));
       if (flag === '--box-inner') ({ data, width: pw, height: ph } = inSignatureBox({ data, width: w, height: h }, 0.25, 0.12));
+      if (flag === '--pen') data = withBroaderPen({ data, width: w, height: h }, penRadius).data;
       if (flag === '--line') signatureLine(data, w, h);
       if (flag === '--pattern') guilloche(data, w, h, true);
       if (flag === '--bands') guilloche(data, w, h, false);
@@ -70,7 +79,7 @@ for (const writer of readdirSync(root).filter((w) => isValidationWriter({ datase
     }
   }
 }
-console.log(`${n} images of ${dataset}'s validation writers, x${factor}${flag === '--bilevel' ? ', bi-level' : flag === '--photo' ? ', as phone photos (JPEG)' : flag === '--line' ? ', on a signature line' : flag === '--pattern' ? ', on a fine cheque pattern' : flag === '--bands' ? ', on broad dark bands' : flag === '--rotate' ? `, turned ${degrees} degrees` : flag === '--box' ? ', in a signature box' : flag === '--box-inner' ? ', in a signature box 12% inside the page' : ''}, in ${join(outRoot, dataset)}`);
+console.log(`${n} images of ${dataset}'s validation writers, x${factor}${flag === '--bilevel' ? ', bi-level' : flag === '--photo' ? ', as phone photos (JPEG)' : flag === '--line' ? ', on a signature line' : flag === '--pattern' ? ', on a fine cheque pattern' : flag === '--bands' ? ', on broad dark bands' : flag === '--rotate' ? `, turned ${degrees} degrees` : flag === '--box' ? ', in a signature box' : flag === '--box-inner' ? ', in a signature box 12% inside the page' : flag === '--pen' ? `, strokes ${penRadius} px broader each side` : ''}, in ${join(outRoot, dataset)}`);
 
 /** Grey page [0, 1] -> JPEG bytes of it lit from one corner, with noise (deterministic per image). */
 function photo(grey: Float32Array, w: number, h: number, seed: number): Uint8Array {

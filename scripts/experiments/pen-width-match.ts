@@ -10,9 +10,12 @@
  *   its references' by more than the factor 1 + tolerance is redrawn with their pen (penMatch's redraw,
  *   preprocess(..., { penWidth: matchedPenWidth(reference widths) })); "broader only" redraws only a signature
  *   broader than its references; skilled / random EER and FAR / FRR at the shipped rule;
+ *   With MEND=erode, a signature broader than its references by more than the factor is instead eroded
+ *   (preprocess(..., { erodeInk: n }), src/preprocessing/inkErosion.ts) by the passes n in 1..3 that bring its
+ *   width closest to theirs (only broader ones: erosion cannot widen);
  * - the advice form: the plain verdicts, with each rejection that the matched comparison would not make counted
  *   as advised (verdict shares accepted / referred / rejected).
- * Run: [TOLERANCE=0.25,0.5] npx tsx scripts/experiments/pen-width-match.ts [MODEL_DIR] [COPY ...]   (COPY: pen1 pen2)
+ * Run: [MEND=erode] [TOLERANCE=0.25,0.5] npx tsx scripts/experiments/pen-width-match.ts [MODEL_DIR] [COPY ...]   (COPY: pen1 pen2)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +36,7 @@ const isCopy = (a: string) => a.startsWith('pen');
 const dir = process.argv[2] && !isCopy(process.argv[2]) ? process.argv[2] : defaultModelDir();
 const copies = ['as scanned', ...process.argv.slice(2).filter(isCopy)];
 const tolerances = (process.env.TOLERANCE ?? '0.25,0.5').split(',').map(Number);
+const erode = process.env.MEND === 'erode';
 const sets = (process.env.SETS ?? 'cedar-dev,bhsig260-bengali').split(',');
 const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
@@ -45,8 +49,8 @@ const quartiles = (xs: number[]) => {
 };
 
 type Rendered = { raster: Float32Array; width: number; emb: Float32Array };
-function render(img: PixelImage, penWidth?: number): Rendered {
-  const raster = preprocess(img, { version, penWidth }).data;
+function render(img: PixelImage, penWidth?: number, erodeInk?: number): Rendered {
+  const raster = preprocess(img, { version, penWidth, erodeInk }).data;
   return { raster, width: strokeWidthOf(raster, W, H), emb: embedRasters(model, card, [raster])[0] };
 }
 const byWriter = (ws: WriterImages[]) => ws.map((w) => ({ id: w.id, genuine: w.genuine.map((g) => render(g)), forged: w.forged.map((g) => render(g)) }));
@@ -73,6 +77,7 @@ for (const data of sets.map((s) => `../shared/data/${s}`)) {
       });
     console.log(`${name}, ${copy}: width / the writer's mean genuine width, quartiles: genuine ${quartiles(ratios('genuine'))}, skilled ${quartiles(ratios('forged'))}`);
     const cache = new Map<string, Float32Array>();
+    const erosions = new Map<string, Rendered | null>();
     let redrawn = 0;
     let compared = 0;
     const matched = (tolerance: number, broaderOnly: boolean) => (wi: number, refIdx: number[]): WriterEmbeddings[] => {
@@ -84,6 +89,29 @@ for (const data of sets.map((s) => `../shared/data/${s}`)) {
         const ratio = r.width / mean;
         const differs = ratio > 1 + tolerance || (!broaderOnly && ratio < 1 / (1 + tolerance));
         if (!differs || pen === null) return r.emb;
+        if (erode) {
+          if (ratio <= 1) return r.emb;
+          // The erosion whose width comes closest to the references' (a pass too many may leave too little ink).
+          let best: Rendered | null = null;
+          for (let n = 1; n <= 3; n++) {
+            const k = `${key}-${n}`;
+            let e = erosions.get(k);
+            if (e === undefined) {
+              try {
+                const raster = preprocess(img, { version, erodeInk: n }).data;
+                e = { raster, width: strokeWidthOf(raster, W, H), emb: new Float32Array(0) };
+              } catch {
+                e = null;
+              }
+              erosions.set(k, e);
+            }
+            if (e && (!best || Math.abs(Math.log(e.width / mean)) < Math.abs(Math.log(best.width / mean)))) best = e;
+          }
+          if (!best) return r.emb;
+          redrawn++;
+          if (best.emb.length === 0) best.emb = embedRasters(model, card, [best.raster])[0];
+          return best.emb;
+        }
         redrawn++;
         const k = `${key}@${pen}`;
         if (!cache.has(k)) cache.set(k, render(img, pen).emb);
@@ -107,13 +135,13 @@ for (const data of sets.map((s) => `../shared/data/${s}`)) {
       const p = scores(plainEmb);
       const parts = [`${row('plain:', p)}; verdicts ${shares(p.verdicts!)}`];
       for (const t of tolerances)
-        for (const broaderOnly of [false, true]) {
+        for (const broaderOnly of erode ? [true] : [false, true]) {
           redrawn = 0;
           compared = 0;
           const m = scores(matched(t, broaderOnly));
           const advised = (kind: 'genuine' | 'skilled') => p.verdicts![kind].map((v, i): Verdict => (v === 'forged' && m.verdicts![kind][i] !== 'forged' ? 'refer' : v));
           parts.push(
-            `${row(`matched beyond x${(1 + t).toFixed(2)}${broaderOnly ? ', broader only' : ''}:`, m)} (${compared ? ((100 * redrawn) / compared).toFixed(1) : 0}% of comparisons redrawn); ` +
+            `${row(`${erode ? 'eroded' : 'matched'} beyond x${(1 + t).toFixed(2)}${broaderOnly ? ', broader only' : ''}:`, m)} (${compared ? ((100 * redrawn) / compared).toFixed(1) : 0}% of comparisons ${erode ? 'eroded' : 'redrawn'}); ` +
               `plain verdicts with the advised rejections counted in the middle: ${shares({ genuine: advised('genuine'), skilled: advised('skilled') })}`,
           );
         }

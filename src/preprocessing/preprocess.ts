@@ -5,6 +5,7 @@ import { greyFromPixels } from './decodeLimits';
 import { inkBoundingBox, removeBorderLines, removeSpecks } from './inkMask';
 import { otsuThreshold } from './otsu';
 import { rotateMask } from './orientation';
+import { erodeInkMask } from './inkErosion';
 import { removeFormBox } from './formBox';
 import { removeRuledLines } from './ruledLines';
 import type { GreyImage, PixelImage } from './pixelImage';
@@ -123,6 +124,11 @@ export interface PreprocessOptions {
    * advice's second look, at the references' orientation (orientationMatchFor in orientation.ts).
    */
   rotateDeg?: number;
+  /**
+   * Erode the cleaned ink by this many passes (a pixel each side, at the working resolution) before it is cropped:
+   * a signature written with a broader pen than its references, brought to their stroke width (penErosion.ts).
+   */
+  erodeInk?: number;
 }
 
 /**
@@ -200,6 +206,13 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   }
   if (ink > area * 0.4) {
     throw new PreprocessError('too-much-ink', 'This does not look like a signature on paper (more than 40% of the image is dark).');
+  }
+  if (opts.erodeInk) {
+    const eroded = erodeInkMask(mask, width, height, opts.erodeInk);
+    let left = 0;
+    for (let i = 0; i < eroded.length; i++) left += eroded[i];
+    if (left < minInk) throw new PreprocessError('blank', 'Too little ink is left once the strokes are thinned to the references\' pen.');
+    mask = eroded;
   }
   const found = inkBoundingBox(mask, width, height);
   // The askew-page advice (orientation.ts): the cleaned ink turned before it is cropped; the box reported stays the page's.

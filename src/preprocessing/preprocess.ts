@@ -207,14 +207,21 @@ export function preprocess(img: PixelImage, opts: PreprocessOptions = {}): Prepr
   if (ink > area * 0.4) {
     throw new PreprocessError('too-much-ink', 'This does not look like a signature on paper (more than 40% of the image is dark).');
   }
+  let found = inkBoundingBox(mask, width, height);
   if (opts.erodeInk) {
-    const eroded = erodeInkMask(mask, width, height, opts.erodeInk);
+    // The crop stays the broad strokes' box, less the pen's growth: a thin hairline that erosion removes must not
+    // change the signature's size and place in the input.
+    const n = opts.erodeInk;
+    const eroded = erodeInkMask(mask, width, height, n);
     let left = 0;
     for (let i = 0; i < eroded.length; i++) left += eroded[i];
     if (left < minInk) throw new PreprocessError('blank', 'Too little ink is left once the strokes are thinned to the references\' pen.');
     mask = eroded;
+    const inset = (a: number, b: number) => (b - a > 2 * n + 1 ? [a + n, b - n] : [a, b]);
+    const [x0, x1] = inset(found.x0, found.x1);
+    const [y0, y1] = inset(found.y0, found.y1);
+    found = { x0, x1, y0, y1 };
   }
-  const found = inkBoundingBox(mask, width, height);
   // The askew-page advice (orientation.ts): the cleaned ink turned before it is cropped; the box reported stays the page's.
   const turned = opts.rotateDeg ? rotateMask(mask, width, height, opts.rotateDeg) : { mask, width, height };
   const box = opts.rotateDeg ? inkBoundingBox(turned.mask, turned.width, turned.height) : found;

@@ -15,6 +15,11 @@ export interface AugmentOptions {
   strokeProb: number;
   toneProb: number;
   noise: number;
+  /**
+   * The broadest pen a stroke change draws: a broadening takes 1..broadRadius passes of the 3x3 min filter (equal
+   * odds). Unset: one pass, and no extra random draw (so the presets' images are as before the option).
+   */
+  broadRadius?: number;
 }
 
 export const DEFAULT_AUGMENT: AugmentOptions = {
@@ -41,11 +46,24 @@ export const MILD_AUGMENT: AugmentOptions = {
   noise: 0.03,
 };
 
+/**
+ * `--broad-pens` (the training after any pretraining): a customer's cheque written with a broader pen than the
+ * references (docs/scan-conditions.md, "A broader pen"): stroke changes more often, broadenings up to 2 pixels.
+ */
+export function withBroadPens(o: AugmentOptions): AugmentOptions {
+  return { ...o, strokeProb: 0.6, broadRadius: 2 };
+}
+
 export const AUGMENT_PRESETS: Record<string, AugmentOptions | null> = { strong: DEFAULT_AUGMENT, mild: MILD_AUGMENT, none: null };
 
 export function augment(src: GreyImage, rng: Rng, o: AugmentOptions = DEFAULT_AUGMENT): GreyImage {
   let img = affine(src, rng, o);
-  if (rng.next() < o.strokeProb) img = rng.next() < 0.6 ? minFilter3(img) : maxFilter3(img);
+  if (rng.next() < o.strokeProb) {
+    if (rng.next() < 0.6) {
+      const passes = o.broadRadius && o.broadRadius > 1 ? 1 + Math.floor(rng.next() * o.broadRadius) : 1;
+      for (let p = 0; p < passes; p++) img = minFilter3(img);
+    } else img = maxFilter3(img);
+  }
   if (rng.next() < o.toneProb) img = tone(img, rng, o.noise);
   return img;
 }

@@ -27,6 +27,8 @@ const {
   a,
   aggregate,
   augmentName,
+  broadPens,
+  pretrainAugment,
   averageFrom,
   cfgFor,
   ckpt,
@@ -124,7 +126,7 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
     const pre = await train(
       preImages,
       valRasters,
-      { ...o, loss: { ...o.loss, mining: pretrainMining, proxy: proxyPretrain ? o.loss.proxy : undefined, relativeMargin: undefined }, batch: pretrainBatch, steps: s.preSteps, checkpointDir: join(m.ckpt, 'pretrain'), averageFrom: undefined, teacher: s.distilPretrain ? s.teacher : undefined },
+      { ...o, loss: { ...o.loss, mining: pretrainMining, proxy: proxyPretrain ? o.loss.proxy : undefined, relativeMargin: undefined }, augment: pretrainAugment, batch: pretrainBatch, steps: s.preSteps, checkpointDir: join(m.ckpt, 'pretrain'), averageFrom: undefined, teacher: s.distilPretrain ? s.teacher : undefined },
       log,
     );
     o.initWeights = pre.net.carriedWeights();
@@ -157,7 +159,7 @@ async function trainNetwork(m: { cfg: ModelConfig; seed: number; ckpt: string; o
         margin,
         relativeMargin,
         metric,
-        augment: augmentName,
+        augment: broadPens ? `${augmentName}, broader pens in the training after the pretraining (stroke change 0.6, broadening 1-2 px)` : augmentName,
         proxy,
         proxyInPretraining: proxyPretrain && !!pretrain,
         pretrainMining: pretrain ? pretrainMining : undefined,

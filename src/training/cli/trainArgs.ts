@@ -2,7 +2,7 @@
 import { basename, join } from 'node:path';
 import { TRAIN_DEFAULTS, filtersFlag } from '../defaults';
 import { DEFAULT_MODEL_CONFIG, POOLINGS, type ModelConfig, type Pooling } from '../../model/config';
-import { AUGMENT_PRESETS } from '../augment';
+import { AUGMENT_PRESETS, withBroadPens } from '../augment';
 import { DEFAULT_RULE } from '../export/exportModel';
 import { AGGREGATES, type Aggregate } from '../../verification/decision';
 import type { LossKind } from '../losses';
@@ -47,6 +47,8 @@ const USAGE = `npm run train -- [options]
   --seed N             (default ${TRAIN_DEFAULTS.seed})
   --eval-every N       validation every N steps (default ${TRAIN_DEFAULTS.evalEvery})
   --augment PRESET     strong | mild | none (default mild)
+  --broad-pens         in the training after any pretraining: the augmentation's stroke change more often (0.6)
+                       and broadenings of 1 or 2 pixels (default off: 1 pixel)
   --version V          model version string (default 1.0.0)
   --synthetic N        pretrain on N synthetic writers first (default ${TRAIN_DEFAULTS.syntheticWriters}; 0: none), generated once into .cache/synthetic, scan and pad looks mixed
   --synthetic-indic M  and on M more synthetic writers of Bengali and Devanagari script only (default 0; writers 200000+)
@@ -124,6 +126,7 @@ export function parseTrainArgs() {
       seed: { type: 'string' },
       'eval-every': { type: 'string' },
       augment: { type: 'string' },
+      'broad-pens': { type: 'boolean' },
       'no-export': { type: 'boolean' },
       version: { type: 'string' },
       synthetic: { type: 'string' },
@@ -167,6 +170,11 @@ export function parseTrainArgs() {
   if (!(augmentName in AUGMENT_PRESETS)) {
     refuse(`--augment must be one of ${Object.keys(AUGMENT_PRESETS).join(', ')}\n\n${USAGE}`);
   }
+  const broadPens = !!a['broad-pens'];
+  if (broadPens && AUGMENT_PRESETS[augmentName] === null) {
+    refuse('--broad-pens changes the augmentation; it needs --augment strong or mild');
+  }
+  const pretrainAugment = AUGMENT_PRESETS[augmentName];
   const preprocessVersionOrNull = preprocessVersionNamed(a.preprocess);
   if (!preprocessVersionOrNull) {
     refuse(`--preprocess must be one of ${PREPROCESS_VERSIONS.join(', ')} (or ${Object.keys(PREPROCESS_SHORT_NAMES).join(', ')})\n\n${USAGE}`);
@@ -311,13 +319,13 @@ export function parseTrainArgs() {
     evalEvery: num(a['eval-every'], TRAIN_DEFAULTS.evalEvery, 'eval-every'),
     checkpointDir: ckpt,
     checkpointSeconds: 120,
-    augment: AUGMENT_PRESETS[augmentName],
+    augment: broadPens ? withBroadPens(AUGMENT_PRESETS[augmentName]!) : AUGMENT_PRESETS[augmentName],
     preprocessVersion,
     args: { ...a },
     averageFrom,
     teacher,
   };
-  return { a, aggregate, augmentName, averageFrom, cfgFor, ckpt, command, dataDirs, distilPretrain, id, loss, margin, metric, mining, networkConfig, opts, out, poolings, preprocessVersion, pretrainBatch, pretrainMining, proxy, proxyPretrain, relativeMargin, seed, steps, teacher, teacherPoolings, weightStorage };
+  return { a, aggregate, augmentName, averageFrom, broadPens, pretrainAugment, cfgFor, ckpt, command, dataDirs, distilPretrain, id, loss, margin, metric, mining, networkConfig, opts, out, poolings, preprocessVersion, pretrainBatch, pretrainMining, proxy, proxyPretrain, relativeMargin, seed, steps, teacher, teacherPoolings, weightStorage };
 }
 
 /**

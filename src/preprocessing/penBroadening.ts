@@ -1,0 +1,66 @@
+import { strokeWidthOf } from './strokeWidth';
+
+/**
+ * A model-input raster (ink bright, 0..1) as a broader pen would have drawn it: grey dilation with an anti-aliased
+ * disc, out(p) = max over q of in(q) x clamp(1 + radius - |p - q|, 0, 1), so each stroke grows by about `radius`
+ * input pixels on each side (fractions give partial edges). Radius 0 returns a copy.
+ */
+export function broadenRaster(raster: ArrayLike<number>, width: number, height: number, radius: number): Float32Array {
+  const out = Float32Array.from(raster);
+  if (!(radius > 0)) return out;
+  const reach = Math.ceil(radius);
+  const taps: [number, number, number][] = [];
+  for (let dy = -reach; dy <= reach; dy++)
+    for (let dx = -reach; dx <= reach; dx++) {
+      const w = Math.min(1, Math.max(0, 1 + radius - Math.hypot(dx, dy)));
+      if (w > 0 && (dx || dy)) taps.push([dx, dy, w]);
+    }
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      let v = out[y * width + x];
+      for (const [dx, dy, w] of taps) {
+        const X = x + dx;
+        const Y = y + dy;
+        if (X < 0 || Y < 0 || X >= width || Y >= height) continue;
+        const u = raster[Y * width + X] * w;
+        if (u > v) v = u;
+      }
+      out[y * width + x] = v;
+    }
+  return out;
+}
+
+/** Radii tried by broadenedToWidth, in input pixels. */
+export const BROADENING_RADII = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3] as const;
+
+/** One broadening of a raster: its radius (0: the raster itself), the result and its stroke width. */
+export interface Rung {
+  radius: number;
+  raster: Float32Array;
+  width: number;
+}
+
+/** The raster and its broadenings by each of BROADENING_RADII, with their stroke widths (strokeWidthOf). */
+export function broadeningLadder(raster: ArrayLike<number>, width: number, height: number): Rung[] {
+  const rung = (radius: number): Rung => {
+    const r = broadenRaster(raster, width, height, radius);
+    return { radius, raster: r, width: strokeWidthOf(r, width, height) };
+  };
+  return [0, ...BROADENING_RADII].map(rung);
+}
+
+/** The rung whose stroke width is closest to `targetWidth` (by ratio); the raster itself when it is not finer. */
+export function closestRung(ladder: readonly Rung[], targetWidth: number): Rung {
+  if (!(ladder[0].width > 0) || ladder[0].width >= targetWidth) return ladder[0];
+  let best = ladder[0];
+  for (const r of ladder) if (r.width > 0 && Math.abs(Math.log(r.width / targetWidth)) < Math.abs(Math.log(best.width / targetWidth))) best = r;
+  return best;
+}
+
+/**
+ * A reference raster broadened to the pen of a questioned signature of `targetWidth` (strokeWidthOf, input pixels):
+ * the broadening whose result measures closest to it, or the raster itself when it is not finer than the target.
+ */
+export function broadenedToWidth(raster: ArrayLike<number>, width: number, height: number, targetWidth: number): Rung {
+  return closestRung(broadeningLadder(raster, width, height), targetWidth);
+}

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeImageFile } from '../training/data/decodeNode';
+import { greyToPixels } from '../training/augment';
+import { withBroaderPen } from '../testing/otherPen';
+import { sharedDataset } from '../testing/sharedData';
+import { preprocess } from '.';
+import { toGrey } from './greyscale';
+import { BROADENING_RADII, broadenRaster, broadenedToWidth, broadeningLadder, closestRung } from './penBroadening';
+import { strokeWidthOf } from './strokeWidth';
+
+const W = 192;
+const H = 96;
+/** A horizontal line one input pixel thick across a model input. */
+function line(): Float32Array {
+  const r = new Float32Array(W * H);
+  for (let x = 20; x < 170; x++) r[48 * W + x] = 1;
+  return r;
+}
+const column = (r: Float32Array, x: number) => Array.from({ length: H }, (_, y) => r[y * W + x]);
+
+describe('broadenRaster', () => {
+  it('grows a stroke by the radius on each side, fractions as partial edges', () => {
+    const one = column(broadenRaster(line(), W, H, 1), 90);
+    expect(one.slice(46, 51)).toEqual([0, 1, 1, 1, 0]);
+    const half = column(broadenRaster(line(), W, H, 0.5), 90);
+    expect(half.slice(46, 51)).toEqual([0, 0.5, 1, 0.5, 0]);
+  });
+  it('keeps the ink where it was and leaves the input alone; radius 0 is a copy', () => {
+    const src = line();
+    const out = broadenRaster(src, W, H, 2);
+    for (let i = 0; i < src.length; i++) expect(out[i]).toBeGreaterThanOrEqual(src[i]);
+    expect(src.reduce((s, v) => s + v, 0)).toBe(150);
+    expect(Array.from(broadenRaster(src, W, H, 0))).toEqual(Array.from(src));
+  });
+});
+
+describe('broadening to a questioned pen', () => {
+  it('measures wider on each rung of the ladder', () => {
+    const ladder = broadeningLadder(line(), W, H);
+    expect(ladder.map((r) => r.radius)).toEqual([0, ...BROADENING_RADII]);
+    for (let i = 2; i < ladder.length; i++) expect(ladder[i].width).toBeGreaterThan(ladder[i - 1].width);
+  });
+  it('picks the rung closest to the target, and none for a reference that is not finer', () => {
+    const ladder = broadeningLadder(line(), W, H);
+    expect(closestRung(ladder, ladder[4].width * 1.02).radius).toBe(ladder[4].radius);
+    expect(closestRung(ladder, ladder[0].width * 0.8).radius).toBe(0);
+  });
+  it("brings a real reference to a broader pen's width: cedar-dev 031/01 against its copy a pixel broader", () => {
+    const page = decodeImageFile(join(sharedDataset('cedar-dev'), '031/genuine/01.png'));
+    const ref = preprocess(page).data;
+    const broad = preprocess(greyToPixels(withBroaderPen(toGrey(page), 1))).data;
+    const target = strokeWidthOf(broad, W, H);
+    const own = strokeWidthOf(ref, W, H);
+    expect(target).toBeGreaterThan(1.5 * own);
+    const r = broadenedToWidth(ref, W, H, target);
+    expect(r.radius).toBeGreaterThan(0);
+    expect(Math.abs(Math.log(r.width / target))).toBeLessThan(Math.abs(Math.log(own / target)) / 3);
+  });
+});

@@ -3,7 +3,7 @@ import type { AuditRecord } from '../storage/schema';
 export const AUDIT_CSV_COLUMNS = [
   'id', 'time', 'customer_id', 'customer_name', 'verdict', 'score', 'threshold', 'refer_band', 'operating_point',
   'distances', 'reference_ids', 'model_id', 'model_version', 'backend', 'channel', 'pen_width',
-  'turned_deg', 'verdict_turned', 'unlike_references', 'verdict_on_all_references', 'note',
+  'turned_deg', 'verdict_turned', 'unlike_references', 'verdict_on_all_references', 'broader_pen', 'note',
 ] as const;
 
 /**
@@ -39,6 +39,7 @@ export function auditRow(r: AuditRecord): string[] {
     r.turnedVerdict ?? '',
     r.unlikeReferences?.join(' ') ?? '',
     r.verdictOnAll ?? '',
+    r.broaderPen ?? '',
     r.note,
   ].map((v) => csvField(v));
 }

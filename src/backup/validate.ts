@@ -49,6 +49,7 @@ function audit(v: unknown, i: number): AuditRecord {
   if (!str(v, 'note')) fail('audit record', i, 'lacks the note');
   if (v.penWidth !== undefined && !(num(v, 'penWidth') && (v.penWidth as number) > 0)) fail('audit record', i, 'has a bad pen width');
   if (v.rotateDeg !== undefined && !(num(v, 'rotateDeg') && Math.abs(v.rotateDeg as number) <= 90)) fail('audit record', i, 'has a bad turn');
+  if (v.broaderPen !== undefined && !(num(v, 'broaderPen') && (v.broaderPen as number) > 1)) fail('audit record', i, 'has a bad broader-pen ratio');
   if (v.turnedVerdict !== undefined && !['genuine', 'refer'].includes(v.turnedVerdict as string)) fail('audit record', i, 'has an unknown verdict turned');
   if (v.unlikeReferences !== undefined && !(Array.isArray(v.unlikeReferences) && v.unlikeReferences.every((p) => Number.isInteger(p) && p >= 1 && p <= (v.distances as number[]).length))) {
     fail('audit record', i, 'has bad unlike references');

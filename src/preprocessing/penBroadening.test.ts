@@ -6,7 +6,7 @@ import { withBroaderPen } from '../testing/otherPen';
 import { sharedDataset } from '../testing/sharedData';
 import { preprocess } from '.';
 import { toGrey } from './greyscale';
-import { BROADENING_RADII, broadenRaster, broadenedToWidth, broadeningLadder, closestRung } from './penBroadening';
+import { BROADENING_RADII, BROADER_PEN_FACTOR, broadenRaster, broadenedToWidth, broadeningLadder, closestRung, penBroadeningFor } from './penBroadening';
 import { strokeWidthOf } from './strokeWidth';
 
 const W = 192;
@@ -56,5 +56,24 @@ describe('broadening to a questioned pen', () => {
     const r = broadenedToWidth(ref, W, H, target);
     expect(r.radius).toBeGreaterThan(0);
     expect(Math.abs(Math.log(r.width / target))).toBeLessThan(Math.abs(Math.log(own / target)) / 3);
+  });
+});
+
+describe('penBroadeningFor', () => {
+  const page = decodeImageFile(join(sharedDataset('cedar-dev'), '031/genuine/01.png'));
+  const refs = ['02', '03'].map((n) => preprocess(decodeImageFile(join(sharedDataset('cedar-dev'), `031/genuine/${n}.png`))).data);
+  const stored = refs.map((r) => Uint8Array.from(r, (v) => Math.round(255 * v)));
+  it('is null for a signature in the references\' own pen', () => {
+    expect(penBroadeningFor(preprocess(page).data, stored, W, H)).toBeNull();
+  });
+  it('broadens every reference to a signature written two pixels broader, from their stored 0..255 inputs', () => {
+    const q = preprocess(greyToPixels(withBroaderPen(toGrey(page), 2))).data;
+    const b = penBroadeningFor(q, stored, W, H)!;
+    expect(b.ratio).toBeGreaterThan(BROADER_PEN_FACTOR);
+    expect(b.radii.every((r) => r > 0)).toBe(true);
+    const target = strokeWidthOf(q, W, H);
+    for (const r of b.rasters) expect(Math.abs(Math.log(strokeWidthOf(r, W, H) / target))).toBeLessThan(0.15);
+    // Not when the factor asks for more than the pen's difference.
+    expect(penBroadeningFor(q, stored, W, H, 255, b.ratio + 0.01)).toBeNull();
   });
 });

@@ -64,3 +64,43 @@ export function closestRung(ladder: readonly Rung[], targetWidth: number): Rung 
 export function broadenedToWidth(raster: ArrayLike<number>, width: number, height: number, targetWidth: number): Rung {
   return closestRung(broadeningLadder(raster, width, height), targetWidth);
 }
+
+/**
+ * How much broader than its references' mean stroke width a questioned signature must be before the references are
+ * broadened to its pen: 1.5 (on the data sets' validation writers, a writer's own genuine signatures measure 0.93-1.05
+ * of the writer's mean width between their quartiles, skilled forgeries 0.61-1.00; docs/scan-conditions.md).
+ */
+export const BROADER_PEN_FACTOR = 1.5;
+
+/** The references broadened to a broader questioned pen (penBroadeningFor). */
+export interface PenBroadening {
+  /** The questioned signature's stroke width over its references' mean (above BROADER_PEN_FACTOR). */
+  ratio: number;
+  /** Each reference's broadening radius (input pixels) and its broadened model input (0..1). */
+  radii: number[];
+  rasters: Float32Array[];
+}
+
+/**
+ * The references (model inputs of `scale`, e.g. 255 for stored ones) broadened to the questioned signature's pen
+ * (model input 0..1), or null when it is not broader than their mean stroke width by more than `factor`. Each
+ * reference takes the broadening whose width comes closest to the questioned signature's (closestRung). For
+ * references of the questioned signature's own domain (scans against scans): across domains the pen matching
+ * redraws the questioned signature instead (penMatch.ts).
+ */
+export function penBroadeningFor(
+  questioned: ArrayLike<number>,
+  references: readonly ArrayLike<number>[],
+  width: number,
+  height: number,
+  scale = 255,
+  factor = BROADER_PEN_FACTOR,
+): PenBroadening | null {
+  if (references.length === 0) return null;
+  const target = strokeWidthOf(questioned, width, height);
+  const ladders = references.map((r) => broadeningLadder(Float32Array.from(r, (v) => v / scale), width, height));
+  const mean = ladders.reduce((s, l) => s + l[0].width, 0) / ladders.length;
+  if (!(mean > 0) || !(target > mean * factor)) return null;
+  const rungs = ladders.map((l) => closestRung(l, target));
+  return { ratio: target / mean, radii: rungs.map((r) => r.radius), rasters: rungs.map((r) => r.raster) };
+}

@@ -9,6 +9,8 @@ import { matchedPenWidth, PREPROCESS_VERSION, PreprocessError, preprocess, strok
 import { SignatureStore, StorageError } from '../storage';
 import { inkBottom, withLine } from '../testing/printedLine';
 import { turnPage } from '../testing/turnPage';
+import { withBroaderPen } from '../testing/otherPen';
+import { BROADER_PEN_FACTOR } from '../preprocessing/penBroadening';
 import { withSecurityPattern } from '../testing/chequePattern';
 import { inkCoverage } from '../testing/inkCoverage';
 import { sharedDataset } from '../testing/sharedData';
@@ -202,6 +204,7 @@ describe('CountersignService', () => {
     const out = await svc.verify('c1', pad(2));
     expect(tf.memory().numTensors).toBe(before);
     expect(out.penMatch).toEqual({ penWidth: want, matchedTo: 'scanned', references: 3 });
+    expect(out.penBroadening).toBeNull(); // across domains the pen matching decides, not the broadening
     expect(out.audit.penWidth).toBe(want);
     // The questioned raster is the drawing redrawn with that pen, not its own thin line.
     const redrawn = preprocess(scribble(2), { penWidth: want }).data;
@@ -217,6 +220,31 @@ describe('CountersignService', () => {
     expect(same.audit.penWidth).toBeUndefined();
     // A blank drawing is still refused with the clear message, not a pen-matching error.
     expect(await svc.verify('c1', blank()).catch((e: unknown) => e)).toBeInstanceOf(PreprocessError);
+  });
+
+  it('broadens the references to a questioned scan written with a broader pen, records it, and leaves a scan in their pen alone', async () => {
+    const { svc } = await service();
+    const read = (n: number) => decodeImageFile(join(sharedDataset('cedar-dev'), `031/genuine/0${n}.png`));
+    // Scans given as pixels (as the other tests here give them: the source says 'pad', the same for all, so one domain).
+    const file = (pixels: PixelImage, name: string): SignatureInput => ({ kind: 'pixels', pixels, name, source: 'pad' });
+    await svc.store.createCustomer({ id: 'c13', name: 'Thirteen' });
+    await svc.enroll('c13', [1, 2, 3].map((n) => file(read(n), `ref ${n}`)));
+    const same = await svc.verify('c13', file(read(4), 'same pen'));
+    expect(same.penBroadening).toBeNull();
+    expect(same.audit.broaderPen).toBeUndefined();
+    const g = withBroaderPen(toGrey(read(4)), 2);
+    const broad = file({ width: g.width, height: g.height, channels: 1, data: Uint8Array.from(g.data, (v) => Math.round(255 * v)) }, 'felt-tip');
+    const before = tf.memory().numTensors;
+    const out = await svc.verify('c13', broad);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(out.penBroadening!.ratio).toBeGreaterThan(BROADER_PEN_FACTOR);
+    expect(out.penBroadening!.radii).toHaveLength(3);
+    for (const r of out.penBroadening!.radii) expect(r).toBeGreaterThan(0);
+    expect(out.audit.broaderPen).toBe(Math.round(out.penBroadening!.ratio * 100) / 100);
+    // The distances are to the broadened references: not those to the stored embeddings.
+    const refs = await svc.store.listActiveReferences('c13');
+    const plain = (await svc.runtime.verifier.compare(out.questioned.raster, refs.map((r) => r.embedding))).toRefs;
+    expect(out.result.distances.some((d, i) => Math.abs(d - plain[i]) > 1e-4)).toBe(true);
   });
 
   it('leaves out a printed signature line under a real scan, tells the teller, and gives the model the clean scan’s raster', async () => {

@@ -2,6 +2,7 @@ import type { Stroke } from '../capture/strokes';
 import { decodeImageBlob } from '../capture/decode';
 import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, keepsOwnStrokes, penMatchFor, preprocess, type PenMatch, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { orientationMatchFor, type OrientationMatch } from '../preprocessing/orientation';
+import { penBroadeningFor, type PenBroadening } from '../preprocessing/penBroadening';
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
@@ -54,6 +55,11 @@ export interface VerifyOutcome {
    * the teller is told to straighten the page if it was askew and verify again.
    */
   orientation: OrientationAdvice | null;
+  /**
+   * Set when the questioned signature was written with a broader pen than its references (same domain): they were
+   * broadened to its pen before comparing (penBroadeningFor), so the pen itself does not count against it.
+   */
+  penBroadening: Omit<PenBroadening, 'rasters'> | null;
 }
 
 /** A rejection that hangs on the page's angle (VerifyOutcome.orientation). */
@@ -323,10 +329,15 @@ export class CountersignService {
     let reembedded: number;
     let toRefs: number[];
     let refMatrix: number[][];
+    let broadening: PenBroadening | null = null;
+    let refEmbeddings: Float32Array[];
     try {
       ({ refs, reembedded } = await this.ensureCurrent(stored));
+      // A broader pen than the references' (a gel pen or felt-tip on the cheque): the references at its width.
+      broadening = penMatch ? null : this.penBroadening(input, questioned, refs);
+      refEmbeddings = broadening ? await verifier.embed(broadening.rasters) : refs.map((r) => r.embedding);
       // Embedding and both distance sets in one pass on the device, one read-back.
-      ({ toRefs, refMatrix } = await verifier.compare(questioned.raster, refs.map((r) => r.embedding)));
+      ({ toRefs, refMatrix } = await verifier.compare(questioned.raster, refEmbeddings));
       this.assertDevice();
     } catch (err) {
       throw this.deviceError(err);
@@ -341,7 +352,7 @@ export class CountersignService {
       const straightened = this.preprocessInput(input, await decoding, { penWidth: penMatch?.penWidth, rotateDeg: turn.rotateDeg });
       let turnedToRefs: number[];
       try {
-        ({ toRefs: turnedToRefs } = await verifier.compare(straightened.raster, refs.map((r) => r.embedding)));
+        ({ toRefs: turnedToRefs } = await verifier.compare(straightened.raster, refEmbeddings));
         this.assertDevice();
       } catch (err) {
         throw this.deviceError(err);
@@ -369,9 +380,11 @@ export class CountersignService {
       height: INPUT_HEIGHT,
       ...(penMatch ? { penWidth: penMatch.penWidth } : {}),
       ...(orientation ? { rotateDeg: Math.round(orientation.rotateDeg * 10) / 10, turnedVerdict: orientation.verdict } : {}),
+      ...(broadening ? { broaderPen: Math.round(broadening.ratio * 100) / 100 } : {}),
       ...(result.unlike.length ? { unlikeReferences: result.unlike.map((i) => i + 1), verdictOnAll: result.verdictOnAll } : {}),
     });
-    return { result, questioned, references: refs, reembedded, audit, penMatch, orientation };
+    const penBroadening = broadening && { ratio: broadening.ratio, radii: broadening.radii };
+    return { result, questioned, references: refs, reembedded, audit, penMatch, orientation, penBroadening };
   }
 
   /**
@@ -383,6 +396,19 @@ export class CountersignService {
   orientationMatch(questioned: PreparedSignature, refs: readonly ReferenceRecord[]): OrientationMatch | null {
     const usable = refs.filter((r) => r.width === INPUT_WIDTH && r.height === INPUT_HEIGHT);
     return orientationMatchFor(questioned.image, usable.map((r) => r.image), INPUT_WIDTH, INPUT_HEIGHT);
+  }
+
+  /**
+   * The references broadened to a broader questioned pen (penBroadeningFor): pp1 models only, and only where every
+   * reference comes from the questioned signature's own domain (a drawing against drawings, paper against paper).
+   * Broadening the references, not thinning the questioned signature, is what measured well
+   * (docs/scan-conditions.md, "A broader pen").
+   */
+  penBroadening(input: SignatureInput, questioned: PreparedSignature, refs: readonly ReferenceRecord[]): PenBroadening | null {
+    if (!this.pensMatter) return null;
+    const usable = refs.filter((r) => r.width === INPUT_WIDTH && r.height === INPUT_HEIGHT);
+    if (usable.length !== refs.length || refs.some((r) => (r.source === 'pad') !== (input.source === 'pad'))) return null;
+    return penBroadeningFor(questioned.raster, usable.map((r) => r.image), INPUT_WIDTH, INPUT_HEIGHT);
   }
 
   /**

@@ -92,6 +92,11 @@ export interface AuditRecord {
   rotateDeg?: number;
   turnedVerdict?: 'genuine' | 'refer';
   /**
+   * A broader pen: the questioned signature's stroke width was this many times its references' mean (above 1.5),
+   * and the references were broadened to its pen before comparing (preprocessing/penBroadening.ts).
+   */
+  broaderPen?: number;
+  /**
    * References (places in the list, from 1) unlike the customer's others at the time, and the verdict on
    * all references: `verdict` is 'refer' where it changed without them (verification/referenceDependence.ts).
    */

@@ -13,7 +13,7 @@ const EXPLAIN = {
 
 /** Verdict, score, confidence, and the questioned signature beside the references with distances. */
 export function VerdictPanel({ outcome, unlike }: { outcome: VerifyOutcome; unlike?: readonly UnlikeReference[] }) {
-  const { result, questioned, references, reembedded, penMatch, orientation } = outcome;
+  const { result, questioned, references, reembedded, penMatch, orientation, penBroadening } = outcome;
   const lo = result.threshold * (1 - result.referBand);
   const hi = result.threshold * (1 + result.referBand);
   return (
@@ -58,6 +58,12 @@ export function VerdictPanel({ outcome, unlike }: { outcome: VerifyOutcome; unli
             : 'A scanned image compared with references drawn on the pad: '}
           its strokes were redrawn with the references’ pen width ({penMatch.penWidth} px, measured on {penMatch.references} reference
           {penMatch.references === 1 ? '' : 's'}), so the pen itself does not count against it.
+        </p>
+      )}
+      {penBroadening && (
+        <p className="hint" data-testid="pen-broadening" data-ratio={penBroadening.ratio.toFixed(2)}>
+          Written with a broader pen than the references (strokes {penBroadening.ratio.toFixed(1)}× as wide): the references were broadened to its pen before
+          comparing, so the pen itself does not count against it.
         </p>
       )}
       {orientation && (

@@ -86,7 +86,7 @@ export interface PenBroadening {
  * (model input 0..1), or null when it is not broader than their mean stroke width by more than `factor`. Each
  * reference takes the broadening whose width comes closest to the questioned signature's (closestRung). For
  * references of the questioned signature's own domain (scans against scans): across domains the pen matching
- * redraws the questioned signature instead (penMatch.ts).
+ * redraws the questioned signature instead (penMatch.ts). `referenceWidths`: their strokeWidthOf, when known.
  */
 export function penBroadeningFor(
   questioned: ArrayLike<number>,
@@ -95,12 +95,16 @@ export function penBroadeningFor(
   height: number,
   scale = 255,
   factor = BROADER_PEN_FACTOR,
+  referenceWidths?: readonly number[],
 ): PenBroadening | null {
   if (references.length === 0) return null;
   const target = strokeWidthOf(questioned, width, height);
-  const ladders = references.map((r) => broadeningLadder(Float32Array.from(r, (v) => v / scale), width, height));
-  const mean = ladders.reduce((s, l) => s + l[0].width, 0) / ladders.length;
+  const own = references.map((r) => Float32Array.from(r, (v) => v / scale));
+  // The widths first (a thinning each, or the caller's, measured once per stored reference): the ladders only for
+  // the rare signature that needs them.
+  const widths = referenceWidths ?? own.map((r) => strokeWidthOf(r, width, height));
+  const mean = widths.reduce((s, w) => s + w, 0) / widths.length;
   if (!(mean > 0) || !(target > mean * factor)) return null;
-  const rungs = ladders.map((l) => closestRung(l, target));
+  const rungs = own.map((r) => closestRung(broadeningLadder(r, width, height), target));
   return { ratio: target / mean, radii: rungs.map((r) => r.radius), rasters: rungs.map((r) => r.raster) };
 }

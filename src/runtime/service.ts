@@ -1,8 +1,8 @@
 import type { Stroke } from '../capture/strokes';
 import { decodeImageBlob } from '../capture/decode';
-import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, keepsOwnStrokes, penMatchFor, preprocess, type PenMatch, type PixelImage, type PreprocessVersion } from '../preprocessing';
+import { INPUT_HEIGHT, INPUT_WIDTH, PreprocessError, keepsOwnStrokes, penMatchFor, preprocess, strokeWidthOf, type PenMatch, type PixelImage, type PreprocessVersion } from '../preprocessing';
 import { orientationMatchFor, type OrientationMatch } from '../preprocessing/orientation';
-import { penBroadeningFor, type PenBroadening } from '../preprocessing/penBroadening';
+import { BROADER_PEN_FACTOR, penBroadeningFor, type PenBroadening } from '../preprocessing/penBroadening';
 import { MAX_REFERENCES, type AuditRecord, type ReferenceRecord, type ReferenceSource, type SignatureStore } from '../storage';
 import { deviceLostMessage } from './deviceLoss';
 import { AppError } from './errors';
@@ -99,6 +99,8 @@ const DISTANCE_CACHE_SIZE = 16;
 export class CountersignService {
   /** Pairwise distances of recent reference sets (referenceDistances). */
   private readonly distanceCache = new Map<string, number[][]>();
+  /** Stroke widths of stored references by id (penBroadening). */
+  private readonly referenceWidths = new Map<string, number>();
 
   constructor(
     readonly runtime: Runtime,
@@ -408,7 +410,13 @@ export class CountersignService {
     if (!this.pensMatter) return null;
     const usable = refs.filter((r) => r.width === INPUT_WIDTH && r.height === INPUT_HEIGHT);
     if (usable.length !== refs.length || refs.some((r) => (r.source === 'pad') !== (input.source === 'pad'))) return null;
-    return penBroadeningFor(questioned.raster, usable.map((r) => r.image), INPUT_WIDTH, INPUT_HEIGHT);
+    const widths = usable.map((r) => {
+      // A stored reference's image never changes: its stroke width is measured once per session.
+      let w = this.referenceWidths.get(r.id);
+      if (w === undefined) this.referenceWidths.set(r.id, (w = strokeWidthOf(r.image, INPUT_WIDTH, INPUT_HEIGHT, 255)));
+      return w;
+    });
+    return penBroadeningFor(questioned.raster, usable.map((r) => r.image), INPUT_WIDTH, INPUT_HEIGHT, 255, BROADER_PEN_FACTOR, widths);
   }
 
   /**

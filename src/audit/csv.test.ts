@@ -27,5 +27,8 @@ describe('audit CSV', () => {
     // Orientation advice: the turn and the verdict turned back, where a rejection hung on the page's angle.
     const advised = auditToCsv([{ ...a, verdict: 'forged', rotateDeg: -9.7, turnedVerdict: 'genuine' }]).trimEnd().split('\r\n')[1];
     expect(advised).toContain(',teller,,-9.7,genuine,');
+    // A broader pen: the ratio of its stroke width to the references', before the note.
+    const broad = auditToCsv([{ ...a, broaderPen: 2.63 }]).trimEnd().split('\r\n')[1];
+    expect(broad).toContain(',2,genuine,2.63,');
   });
 });

@@ -116,9 +116,13 @@ describe('backup file', () => {
     const tv = samplePayload();
     (tv.audit[0] as { turnedVerdict: string }).turnedVerdict = 'forged';
     await refused(await createBackupText(tv, meta), 'invalid');
+    // A broader pen: the ratio is above 1 (1.5 or more as the app records it).
+    const b = samplePayload();
+    b.audit[0].broaderPen = 0.8;
+    await refused(await createBackupText(b, meta), 'invalid');
     const ok = samplePayload();
-    Object.assign(ok.audit[0], { rotateDeg: -9.7, turnedVerdict: 'genuine' });
-    expect((await parseBackupText(await createBackupText(ok, meta))).payload.audit[0]).toMatchObject({ rotateDeg: -9.7, turnedVerdict: 'genuine' });
+    Object.assign(ok.audit[0], { rotateDeg: -9.7, turnedVerdict: 'genuine', broaderPen: 2.63 });
+    expect((await parseBackupText(await createBackupText(ok, meta))).payload.audit[0]).toMatchObject({ rotateDeg: -9.7, turnedVerdict: 'genuine', broaderPen: 2.63 });
   });
 });
 

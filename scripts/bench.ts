@@ -404,7 +404,7 @@ async function main(): Promise<void> {
         pool: images.files.pool,
         browsers: 'one freshly launched Chromium per backend, in the order measured',
         cold: `median of ${o.cold} fresh browser contexts; navigation start to ready (backend init + model fetch + warm-up; peer: backend init + random weights + warm-up)`,
-        verify: 'CountersignService.verify as the app runs it: store reads, browser decode, preprocess, embed, distances to the 5 references and between them, decision rule (peer: the same steps with the SigNet embedding)',
+        verify: 'CountersignService.verify as the app runs it: store reads, browser decode, preprocess, the pen-width check (ours), embed, distances to the 5 references and between them, decision rule (peer: the same steps with the SigNet embedding)',
         budget_s: o.budgetS,
         runs: o.runs,
         memory_runs: o.memoryRuns,

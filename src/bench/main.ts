@@ -4,7 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import { decodeImageBlob } from '../capture/decode';
 import { pairwiseDistances } from '../model/distanceHead';
 import { embedBatch, toInputBatch } from '../model/embed';
-import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSION, preprocess, type PreprocessVersion } from '../preprocessing';
+import { INPUT_HEIGHT, INPUT_WIDTH, PREPROCESS_VERSION, preprocess, strokeWidthOf, type PreprocessVersion } from '../preprocessing';
+import { BROADER_PEN_FACTOR, penBroadeningFor } from '../preprocessing/penBroadening';
 import { backendFromUrl, type BackendName } from '../runtime/backends';
 import { evaluateVerification, type VerificationResult } from '../runtime/evaluate';
 import { dequantiseRaster, quantiseRaster } from '../runtime/raster';
@@ -404,7 +405,10 @@ const bench = {
     const h = subject === 'ours' ? INPUT_HEIGHT : need(peer, 'peer').inputHeight;
     const w = subject === 'ours' ? INPUT_WIDTH : need(peer, 'peer').inputWidth;
     const version = subject === 'ours' ? (rt.card.preprocessing.version as PreprocessVersion) : undefined;
-    const t: Record<string, number[]> = { store: [], decode: [], preprocess: [], embed: [], distances: [], decision: [], audit: [] };
+    const t: Record<string, number[]> = { store: [], decode: [], preprocess: [], ...(subject === 'ours' ? { pen: [] } : {}), embed: [], distances: [], decision: [], audit: [] };
+    // The service measures each stored reference's stroke width once (its cache); the per-verification part is the
+    // questioned signature's width against them (penBroadening.ts).
+    const refWidths = (await s.listActiveReferences(id)).map((r) => strokeWidthOf(r.image, INPUT_WIDTH, INPUT_HEIGHT, 255));
     for (let i = 0; i < n; i++) {
       let a = performance.now();
       const customer = (await s.getCustomer(id))!;
@@ -421,6 +425,12 @@ const bench = {
       b = performance.now();
       t.preprocess.push(b - a);
       a = b;
+      if (subject === 'ours') {
+        penBroadeningFor(raster, refs.map((r) => r.image), w, h, 255, BROADER_PEN_FACTOR, refWidths);
+        b = performance.now();
+        t.pen.push(b - a);
+        a = b;
+      }
       const [e] = subject === 'ours' ? await rt.verifier.embed([raster]) : await peerEmbed([raster]);
       b = performance.now();
       t.embed.push(b - a);

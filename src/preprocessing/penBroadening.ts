@@ -99,12 +99,15 @@ export function penBroadeningFor(
 ): PenBroadening | null {
   if (references.length === 0) return null;
   const target = strokeWidthOf(questioned, width, height);
-  const own = references.map((r) => Float32Array.from(r, (v) => v / scale));
-  // The widths first (a thinning each, or the caller's, measured once per stored reference): the ladders only for
-  // the rare signature that needs them.
-  const widths = referenceWidths ?? own.map((r) => strokeWidthOf(r, width, height));
+  // The widths first (a thinning each, or the caller's, measured once per stored reference): the references'
+  // conversion and ladders only for the rare signature that needs them.
+  const widths = referenceWidths ?? references.map((r) => strokeWidthOf(r, width, height, scale));
   const mean = widths.reduce((s, w) => s + w, 0) / widths.length;
   if (!(mean > 0) || !(target > mean * factor)) return null;
-  const rungs = own.map((r) => closestRung(broadeningLadder(r, width, height), target));
+  const rungs = references.map((r) => {
+    const own = new Float32Array(r.length);
+    for (let i = 0; i < own.length; i++) own[i] = r[i] / scale;
+    return closestRung(broadeningLadder(own, width, height), target);
+  });
   return { ratio: target / mean, radii: rungs.map((r) => r.radius), rasters: rungs.map((r) => r.raster) };
 }

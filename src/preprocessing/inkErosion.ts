@@ -2,7 +2,8 @@
  * Morphological erosion of an ink mask (1 = ink): each pass keeps an ink pixel only if its neighbours are ink too,
  * alternately its 8 neighbours (a square) and its 4 (a cross), so that several passes approximate a disc. A stroke
  * loses `passes` pixels on each side; strokes narrower than 2 x passes + 1 vanish. Used to bring a signature
- * written with a broader pen to its references' stroke width (penErosion.ts). Returns a new mask.
+ * written with a broader pen toward its references' stroke width (preprocess's erodeInk; an experiment's, measured
+ * worse than broadening the references: docs/scan-conditions.md). Returns a new mask.
  */
 export function erodeInkMask(mask: Uint8Array, width: number, height: number, passes: number): Uint8Array {
   let cur = mask.slice();

@@ -126,7 +126,9 @@ export interface PreprocessOptions {
   rotateDeg?: number;
   /**
    * Erode the cleaned ink by this many passes (a pixel each side, at the working resolution) before it is cropped:
-   * a signature written with a broader pen than its references, brought to their stroke width (penErosion.ts).
+   * a signature written with a broader pen than its references, thinned toward their stroke width (inkErosion.ts).
+   * For an experiment only (scripts/experiments/pen-width-match.ts, MEND=erode): measured worse than broadening
+   * the references instead (penBroadening.ts, which the app does), so the app never sets it.
    */
   erodeInk?: number;
 }

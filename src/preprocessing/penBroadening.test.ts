@@ -6,7 +6,7 @@ import { withBroaderPen } from '../testing/otherPen';
 import { sharedDataset } from '../testing/sharedData';
 import { preprocess } from '.';
 import { toGrey } from './greyscale';
-import { BROADENING_RADII, BROADER_PEN_FACTOR, broadenRaster, broadenedToWidth, broadeningLadder, closestRung, penBroadeningFor } from './penBroadening';
+import { BROADENING_RADII, BROADER_PEN_FACTOR, broadenRaster, broadeningLadder, closestRung, penBroadeningFor } from './penBroadening';
 import { strokeWidthOf } from './strokeWidth';
 
 const W = 192;
@@ -53,7 +53,7 @@ describe('broadening to a questioned pen', () => {
     const target = strokeWidthOf(broad, W, H);
     const own = strokeWidthOf(ref, W, H);
     expect(target).toBeGreaterThan(1.5 * own);
-    const r = broadenedToWidth(ref, W, H, target);
+    const r = closestRung(broadeningLadder(ref, W, H), target);
     expect(r.radius).toBeGreaterThan(0);
     expect(Math.abs(Math.log(r.width / target))).toBeLessThan(Math.abs(Math.log(own / target)) / 3);
   });

@@ -30,7 +30,7 @@ export function broadenRaster(raster: ArrayLike<number>, width: number, height: 
   return out;
 }
 
-/** Radii tried by broadenedToWidth, in input pixels. */
+/** The broadenings a ladder holds (broadeningLadder), in input pixels. */
 export const BROADENING_RADII = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3] as const;
 
 /** One broadening of a raster: its radius (0: the raster itself), the result and its stroke width. */
@@ -55,14 +55,6 @@ export function closestRung(ladder: readonly Rung[], targetWidth: number): Rung 
   let best = ladder[0];
   for (const r of ladder) if (r.width > 0 && Math.abs(Math.log(r.width / targetWidth)) < Math.abs(Math.log(best.width / targetWidth))) best = r;
   return best;
-}
-
-/**
- * A reference raster broadened to the pen of a questioned signature of `targetWidth` (strokeWidthOf, input pixels):
- * the broadening whose result measures closest to it, or the raster itself when it is not finer than the target.
- */
-export function broadenedToWidth(raster: ArrayLike<number>, width: number, height: number, targetWidth: number): Rung {
-  return closestRung(broadeningLadder(raster, width, height), targetWidth);
 }
 
 /**

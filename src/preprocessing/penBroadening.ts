@@ -64,6 +64,16 @@ export function closestRung(ladder: readonly Rung[], targetWidth: number): Rung 
  */
 export const BROADER_PEN_FACTOR = 1.5;
 
+/**
+ * The questioned stroke width over the references' mean, when it is above `factor` (the references are then
+ * broadened to it); else null. The one rule the app (penBroadeningFor) and the evaluation (evaluateRasters) apply.
+ */
+export function broaderPenRatio(questionedWidth: number, referenceWidths: readonly number[], factor = BROADER_PEN_FACTOR): number | null {
+  if (referenceWidths.length === 0) return null;
+  const mean = referenceWidths.reduce((s, w) => s + w, 0) / referenceWidths.length;
+  return mean > 0 && questionedWidth > mean * factor ? questionedWidth / mean : null;
+}
+
 /** The references broadened to a broader questioned pen (penBroadeningFor). */
 export interface PenBroadening {
   /** The questioned signature's stroke width over its references' mean (above BROADER_PEN_FACTOR). */
@@ -94,12 +104,12 @@ export function penBroadeningFor(
   // The widths first (a thinning each, or the caller's, measured once per stored reference): the references'
   // conversion and ladders only for the rare signature that needs them.
   const widths = referenceWidths ?? references.map((r) => strokeWidthOf(r, width, height, scale));
-  const mean = widths.reduce((s, w) => s + w, 0) / widths.length;
-  if (!(mean > 0) || !(target > mean * factor)) return null;
+  const ratio = broaderPenRatio(target, widths, factor);
+  if (ratio === null) return null;
   const rungs = references.map((r) => {
     const own = new Float32Array(r.length);
     for (let i = 0; i < own.length; i++) own[i] = r[i] / scale;
     return closestRung(broadeningLadder(own, width, height), target);
   });
-  return { ratio: target / mean, radii: rungs.map((r) => r.radius), rasters: rungs.map((r) => r.raster) };
+  return { ratio, radii: rungs.map((r) => r.radius), rasters: rungs.map((r) => r.raster) };
 }

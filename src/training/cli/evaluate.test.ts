@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSyntheticSet } from '../../synthetic/node/writeDataset';
-import { encodeGreyPng } from '../data/decodeNode';
+import { decodeImageFile, encodeGreyPng } from '../data/decodeNode';
+import { toGrey } from '../../preprocessing';
+import { withBroaderPen } from '../../testing/otherPen';
 import { sharedDataset } from '../../testing/sharedData';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
@@ -45,6 +47,39 @@ describe('npm run eval (the stable interface)', () => {
     expect(stdout).toMatch(/skilled .*20 genuine, 24 forged/);
     expect(stdout).toMatch(/random .*24 other writers' genuine/);
     expect(stdout).toMatch(/skilled forgeries\s+\d+\.\d\d% +\d+\.\d\d% +\d+\.\d\d%/);
+  });
+
+  it('with --pen-broadening compares a broader questioned pen with broadened references, as the app does', () => {
+    // Four real writers (8 genuine, 6 forged each) as scanned, and the same signatures written 2 pixels broader.
+    const base = mkdtempSync(join(tmpdir(), 'cs-eval-pen-'));
+    const src = sharedDataset('cedar-dev');
+    for (const w of ['036', '037', '038', '039'])
+      for (const kind of ['genuine', 'forged'] as const)
+        for (let n = 1; n <= (kind === 'genuine' ? 8 : 6); n++) {
+          const f = `${String(n).padStart(2, '0')}.png`;
+          for (const root of ['scan', 'broad']) mkdirSync(join(base, root, w, kind), { recursive: true });
+          copyFileSync(join(src, w, kind, f), join(base, 'scan', w, kind, f));
+          const g = withBroaderPen(toGrey(decodeImageFile(join(src, w, kind, f))), 2);
+          writeFileSync(join(base, 'broad', w, kind, f), encodeGreyPng(g.data, g.width, g.height, false));
+        }
+    const run = (...extra: string[]) => {
+      const json = join(base, `out${extra.length}.json`);
+      const stdout = execFileSync(tsx, [cli, '--data', join(base, 'scan'), '--questioned', join(base, 'broad'), '--refs', '3', '--json', json, ...extra], { encoding: 'utf8' });
+      return { stdout, r: JSON.parse(readFileSync(json, 'utf8')) };
+    };
+    const plain = run();
+    const broadened = run('--pen-broadening');
+    expect(plain.r.penBroadening).toBeUndefined();
+    expect(plain.stdout).not.toMatch(/pen broadening/);
+    // Every questioned signature is about twice its references' width: all but none compared broadened.
+    expect(broadened.r.penBroadening.broadened).toBeGreaterThan(40);
+    expect(broadened.stdout).toMatch(/pen broadening: \d+ questioned signatures/);
+    // The broadened references change the figures (here EER 5.00% -> 4.17%, FAR 20.8% -> 16.7% at the rule).
+    expect(broadened.r.skilled).not.toEqual(plain.r.skilled);
+    // Refused with --pen-match (another domain's mend).
+    const both = spawnSync(tsx, [cli, '--data', join(base, 'scan'), '--questioned', join(base, 'broad'), '--pen-match', '--pen-broadening'], { encoding: 'utf8' });
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--pen-broadening is for questioned signatures of the references' own domain/);
   });
 
   it('evaluates across domains: references from scans, questioned signatures drawn on the pad', async () => {

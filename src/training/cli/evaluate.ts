@@ -10,7 +10,7 @@ import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../io/mo
 import { useWasmTrainingBackend } from '../kernels/wasmBackend';
 import { cliArgs, num } from './args';
 
-const USAGE = `npm run eval -- --data DIR [--refs K] [--json FILE] [--model DIR] [--split all|validation|train] [--questioned DIR2 [--pen-match]]
+const USAGE = `npm run eval -- --data DIR [--refs K] [--json FILE] [--model DIR] [--split all|validation|train] [--questioned DIR2 [--pen-match]] [--pen-broadening]
 
 Evaluates a model writer-independently on every writer in DIR (<writer>/genuine|forged/*.png, or
 CEDAR's original_<w>_<n>.png / forgeries_<w>_<n>.png): per writer, K genuine references chosen with
@@ -22,10 +22,14 @@ decision rule (fixed on validation writers); EER/AUC are threshold-free. Fractio
 which must hold the same writers and signatures rendered another way (npm run synth -- --domain both).
 --pen-match (with --questioned): what the app does for a drawing checked against scans (or the
 reverse): each questioned signature is redrawn with the pen width of the writer's references
-(src/preprocessing/penMatch.ts). Renders the questioned set once per width used (slower).`;
+(src/preprocessing/penMatch.ts). Renders the questioned set once per width used (slower).
+--pen-broadening: what the app does for a questioned signature whose strokes are more than 1.5 times as wide as
+its references' (same domain, pp1 models): compares it with the references broadened to its pen
+(src/preprocessing/penBroadening.ts). Off by default: the model card's figures are the score alone. With
+--questioned, DIR2 must be the references' own domain (another pen or scanner; across domains use --pen-match).`;
 
 const a = cliArgs(
-  { data: { type: 'string' }, refs: { type: 'string' }, json: { type: 'string' }, model: { type: 'string' }, split: { type: 'string' }, seed: { type: 'string' }, questioned: { type: 'string' }, 'pen-match': { type: 'boolean' } },
+  { data: { type: 'string' }, refs: { type: 'string' }, json: { type: 'string' }, model: { type: 'string' }, split: { type: 'string' }, seed: { type: 'string' }, questioned: { type: 'string' }, 'pen-match': { type: 'boolean' }, 'pen-broadening': { type: 'boolean' } },
   USAGE,
 );
 if (!a.data) {
@@ -63,6 +67,15 @@ if (a['pen-match'] && !keepsOwnStrokes(preVersion)) {
   console.error(`--pen-match applies to pp1 models; ${card.id} uses ${preVersion}, which redraws every signature with one pen already`);
   process.exit(2);
 }
+if (a['pen-broadening'] && a['pen-match']) {
+  console.error('--pen-broadening is for questioned signatures of the references\' own domain; --pen-match for another domain: give one');
+  process.exit(2);
+}
+if (a['pen-broadening'] && !keepsOwnStrokes(preVersion)) {
+  console.error(`--pen-broadening applies to pp1 models; ${card.id} uses ${preVersion}, which redraws every signature with one pen already`);
+  process.exit(2);
+}
+const broadenPens = !!a['pen-broadening'];
 let questioned: WriterRasters[] | PenMatchedQuestioned | undefined;
 if (a.questioned) {
   const names = (rs: { id: string; genuine: unknown[]; forged: unknown[] }[]) => rs.map((w) => `${w.id.split('/').pop()}:${w.genuine.length}:${w.forged.length}`).join(',');
@@ -74,7 +87,7 @@ if (a.questioned) {
   questioned = a['pen-match'] ? { render: (penWidth) => preprocessWriters(images, preVersion, penWidth) } : plain;
 }
 const widths: number[] = [];
-const r = evaluateRasters(rasters, embed, card, k, questioned, (w) => widths.push(w));
+const r = evaluateRasters(rasters, embed, card, k, questioned, (w) => widths.push(w), broadenPens);
 if (r.writers === 0) {
   const most = Math.max(0, ...rasters.map((w) => w.genuine.length));
   console.error(
@@ -94,6 +107,7 @@ const out = {
   references: k,
   ...(a.questioned ? { questioned: a.questioned } : {}),
   ...(a['pen-match'] ? { penMatch: { widths: widths.sort((x, y) => x - y) } } : {}),
+  ...(broadenPens ? { penBroadening: { broadened: r.broadened } } : {}),
   skilled: r.summary.skilled,
   random: r.summary.random,
   verdicts: r.summary.verdicts,
@@ -101,6 +115,7 @@ const out = {
 };
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`.padStart(8);
 console.log(`model ${out.model}   data ${a.data}${a.questioned ? ` (references) vs ${a.questioned} (questioned)` : ''} (${split})   writers ${out.writers}   references ${k}`);
+if (broadenPens) console.log(`pen broadening: ${r.broadened} questioned signatures compared with their references broadened to a broader pen`);
 if (a['pen-match']) console.log(`pen matching: questioned signatures redrawn with each writer's reference pen width (${widths.length} widths, ${widths[0]}-${widths[widths.length - 1]} input px)`);
 console.log(`threshold ${thresholdFor(card.decision, null, k).toFixed(4)} for ${k} reference(s) (${card.decision.aggregate} distance / writer scale)`);
 console.log(`              EER      AUC      FAR      FRR   (questioned)`);

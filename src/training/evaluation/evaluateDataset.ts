@@ -1,5 +1,6 @@
 import type { ModelCard } from '../../model/modelCard';
-import { matchedPenWidth, strokeWidthOf } from '../../preprocessing';
+import { keepsOwnStrokes, matchedPenWidth, strokeWidthOf, type PreprocessVersion } from '../../preprocessing';
+import { broaderPenRatio, broadeningLadder, closestRung, type Rung } from '../../preprocessing/penBroadening';
 import { thresholdFor } from '../../verification/decision';
 import type { WriterFiles } from '../data/datasetReader';
 import type { WriterRasters } from '../data/imageStore';
@@ -32,6 +33,8 @@ export interface DatasetEval {
   references: number;
   summary: Summary;
   scores: ProtocolScores;
+  /** Comparisons (questioned signature against a writer's references) made with broadened references. */
+  broadened: number;
 }
 
 /** The evaluation protocol on preprocessed writers with a model's embedding function and card. */
@@ -44,6 +47,11 @@ export function evaluateRasters(
   questioned?: WriterRasters[] | PenMatchedQuestioned,
   /** Called with each pen width the first time it is rendered (pen matching). */
   onPenWidth?: (penWidth: number) => void,
+  /**
+   * As the app: a questioned signature in a broader pen than its references (same domain; pp1) is compared with
+   * the references broadened to its pen (penBroadening.ts). Off by default (the card's figures are the score alone).
+   */
+  broadenPens = false,
 ): DatasetEval {
   const { inputHeight: h, inputWidth: w } = card.preprocessing;
   const embedAll = (r: WriterRasters[]) => {
@@ -65,6 +73,36 @@ export function evaluateRasters(
       return rendered.get(pen)!;
     };
   }
-  const scores = protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, source);
-  return { writers: writers.filter((w) => w.genuine.length > k).length, references: k, summary: summarize(scores, thresholdFor(card.decision, null, k), card.decision.referBand), scores };
+  const sameDomain = !questioned || Array.isArray(questioned);
+  let broadened = 0;
+  const referencesFor = broadenPens && sameDomain && keepsOwnStrokes(card.preprocessing.version as PreprocessVersion) ? broadening() : undefined;
+  const scores = protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, source, referencesFor);
+  /** The protocol's hook: each questioned embedding's raster, widths measured once, ladders and embeddings made once. */
+  function broadening() {
+    const rasterOf = new Map<Float32Array, Float32Array>();
+    const link = (e: WriterEmbeddings[], r: WriterRasters[]) =>
+      e.forEach((wr, i) => {
+        wr.genuine.forEach((x, j) => rasterOf.set(x, r[i].genuine[j]));
+        wr.forged.forEach((x, j) => rasterOf.set(x, r[i].forged[j]));
+      });
+    link(writers, rasters);
+    if (Array.isArray(questioned)) link(source as WriterEmbeddings[], questioned);
+    const widths = new Map<Float32Array, number>();
+    const widthOf = (r: Float32Array) => widths.get(r) ?? widths.set(r, strokeWidthOf(r, w, h)).get(r)!;
+    const ladders = new Map<Float32Array, (Rung & { emb?: Float32Array })[]>();
+    return (wi: number, refIdx: number[], q: Float32Array): Float32Array[] | null => {
+      const raster = rasterOf.get(q);
+      if (!raster) return null;
+      const target = widthOf(raster);
+      const refs = refIdx.map((i) => rasters[wi].genuine[i]);
+      if (broaderPenRatio(target, refs.map(widthOf)) === null) return null;
+      broadened++;
+      return refs.map((r) => {
+        if (!ladders.has(r)) ladders.set(r, broadeningLadder(r, w, h));
+        const rung: Rung & { emb?: Float32Array } = closestRung(ladders.get(r)!, target);
+        return (rung.emb ??= embed(rung.raster, 1));
+      });
+    };
+  }
+  return { writers: writers.filter((w) => w.genuine.length > k).length, references: k, summary: summarize(scores, thresholdFor(card.decision, null, k), card.decision.referBand), scores, broadened };
 }

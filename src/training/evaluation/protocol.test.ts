@@ -52,3 +52,25 @@ describe('protocolScores with a card\'s rule: the app\'s verdicts', () => {
     expect(s.skilled).toHaveLength(2);
   });
 });
+
+describe('protocolScores with other references for some questioned signatures (the pen broadening)', () => {
+  it('scores those against the other references, their scale included, and the rest as before (by hand)', () => {
+    // w1's references 0, 0.2, 0.1, 0.3: scale (1.0 + 2 x 0.5) / 8 = 0.25. The forgery at 2.0 is given the
+    // references 1.4, 1.8, 1.6, 2.2 instead: min 0.2 over their scale (2.6 + 2 x 0.5) / 8 = 0.45, 0.444; the
+    // forgery at 0.9 keeps its writer's: 0.6 / 0.25 = 2.4.
+    const w1 = writer('w1', [0, 0.2, 0.1, 0.3], 0.05, [2.0, 0.9]);
+    const w2 = writer('w2', [10, 10.1, 10.2, 10.05], 10.15, [12]);
+    const other = [1.4, 1.8, 1.6, 2.2].map(e);
+    const calls: number[] = [];
+    const s = protocolScores([w1, w2], 4, head, rule, 2024, 1, undefined, (wi, refIdx, q) => {
+      calls.push(wi);
+      expect(refIdx).toEqual(chooseReferences(wi === 0 ? 'w1' : 'w2', 5, 4, 2024));
+      return wi === 0 && q[0] === 2.0 ? other : null;
+    });
+    expect(s.skilled[0]).toBeCloseTo(0.2 / 0.45, 5);
+    expect(s.skilled[1]).toBeCloseTo(0.6 / 0.25, 5);
+    expect(s.verdicts!.skilled.slice(0, 2)).toEqual(['genuine', 'forged']);
+    // Asked once for every questioned signature of both writers (genuine, forged, one random each).
+    expect(calls).toHaveLength(2 * (1 + 2 + 1) - 1);
+  });
+});

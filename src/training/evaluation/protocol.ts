@@ -78,6 +78,12 @@ export function protocolScores(
   seed = 2024,
   randomPerWriter = 2,
   questionedFrom?: QuestionedSource,
+  /**
+   * Other reference embeddings for one questioned signature, or null for the writer's own: the app's broadening
+   * of the references to a broader questioned pen (penBroadening.ts). Its distances, writer scale and
+   * unlike-reference guard then come from those references.
+   */
+  referencesFor?: (writerIndex: number, referenceIndices: number[], questioned: Float32Array) => Float32Array[] | null,
 ): ProtocolScores {
   const res: ProtocolScores = { genuine: [], skilled: [], random: [], genuineRefPairs: [] };
   const full = isFullRule(rule) ? rule : null;
@@ -111,11 +117,16 @@ export function protocolScores(
     // The evaluation's references are all of one kind (scans), as the app groups them.
     const unlike = full ? inconsistentReferences(drv, full).map((u) => u.index) : [];
     if (unlike.length) res.verdicts!.writersWithUnlike++;
-    dqv.forEach((row, i) => {
-      const s = scoreQuestioned(row, refPairs, rule).score;
+    dqv.forEach((plainRow, i) => {
+      const other = referencesFor?.(wi, refIdx, all[i]) ?? null;
+      const row = other ? distanceMatrix(head, [all[i]], other)[0] : plainRow;
+      const matrix = other ? distanceMatrix(head, other, other) : drv;
+      const s = scoreQuestioned(row, other ? upperTriangle(matrix) : refPairs, rule).score;
       const kind = i < questioned.length ? 'genuine' : i < questioned.length + forged.length ? 'skilled' : 'random';
       res[kind].push(s);
-      if (full) res.verdicts![kind].push(guardedDecision(s, row, drv, unlike, full).verdict);
+      // As the app: the references unlike the others among the ones compared with.
+      const u = other && full ? inconsistentReferences(matrix, full).map((x) => x.index) : unlike;
+      if (full) res.verdicts![kind].push(guardedDecision(s, row, matrix, u, full).verdict);
     });
   });
   return res;

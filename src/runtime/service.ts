@@ -344,7 +344,8 @@ export class CountersignService {
     } catch (err) {
       throw this.deviceError(err);
     }
-    // A reference unlike the others (as the lists mark it): a verdict that hangs on it is referred.
+    // A reference unlike the others among those compared with (broadened ones where broadened): a verdict that hangs
+    // on it is referred.
     const unlike = unlikeAmong(refs, refMatrix, card.decision).map((u) => u.position - 1);
     const result = evaluateVerification(toRefs, refMatrix, ruleWithPolicy(card.decision, pol), pol.operatingPoint, unlike);
     // A rejection of a signature at another angle than its references: would it stand with the page straight?
@@ -408,15 +409,14 @@ export class CountersignService {
    */
   penBroadening(input: SignatureInput, questioned: PreparedSignature, refs: readonly ReferenceRecord[]): PenBroadening | null {
     if (!this.pensMatter) return null;
-    const usable = refs.filter((r) => r.width === INPUT_WIDTH && r.height === INPUT_HEIGHT);
-    if (usable.length !== refs.length || refs.some((r) => (r.source === 'pad') !== (input.source === 'pad'))) return null;
-    const widths = usable.map((r) => {
+    if (refs.some((r) => r.width !== INPUT_WIDTH || r.height !== INPUT_HEIGHT || (r.source === 'pad') !== (input.source === 'pad'))) return null;
+    const widths = refs.map((r) => {
       // A stored reference's image never changes: its stroke width is measured once per session.
       let w = this.referenceWidths.get(r.id);
       if (w === undefined) this.referenceWidths.set(r.id, (w = strokeWidthOf(r.image, INPUT_WIDTH, INPUT_HEIGHT, 255)));
       return w;
     });
-    return penBroadeningFor(questioned.raster, usable.map((r) => r.image), INPUT_WIDTH, INPUT_HEIGHT, 255, BROADER_PEN_FACTOR, widths);
+    return penBroadeningFor(questioned.raster, refs.map((r) => r.image), INPUT_WIDTH, INPUT_HEIGHT, 255, BROADER_PEN_FACTOR, widths);
   }
 
   /**

@@ -92,7 +92,8 @@ export interface AuditRecord {
   rotateDeg?: number;
   turnedVerdict?: 'genuine' | 'refer';
   /**
-   * A broader pen: the questioned signature's stroke width was this many times its references' mean (above 1.5),
+   * A broader pen: the questioned signature's stroke width was this many times its references' mean (above 1.5 as
+   * the app records it; a backup is checked for above 1),
    * and the references were broadened to its pen before comparing (preprocessing/penBroadening.ts).
    */
   broaderPen?: number;

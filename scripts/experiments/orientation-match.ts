@@ -23,6 +23,7 @@ import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../sr
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { thresholdFor, type Verdict } from '../../src/verification/decision';
 import { embedRasters } from './embedImages';
+import { summaryLine, verdictShareLine } from './reportLines';
 
 await useWasmTrainingBackend();
 const dir = process.argv[2] && !process.argv[2].startsWith('rot') ? process.argv[2] : defaultModelDir();
@@ -34,7 +35,6 @@ const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
 const version = card.preprocessing.version as PreprocessVersion;
 const { inputWidth: W, inputHeight: H } = card.preprocessing;
-const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 const sd = (xs: number[]) => {
   const m = xs.reduce((s, v) => s + v, 0) / xs.length;
   return Math.sqrt(xs.reduce((s, v) => s + (v - m) ** 2, 0) / xs.length);
@@ -84,15 +84,9 @@ for (const data of sets.map((s) => `../shared/data/${s}`)) {
     };
     for (const k of [5, 1]) {
       const scores = (source: WriterEmbeddings[] | ReturnType<typeof matchedAt>) => protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, source);
-      const row = (label: string, ps: ProtocolScores) => {
-        const s = summarize(ps, thresholdFor(card.decision, null, k), card.decision.referBand);
-        return `${label} skilled EER ${pct(s.skilled.eer)}, FAR / FRR ${pct(s.skilled.far)} / ${pct(s.skilled.frr)}, random EER ${pct(s.random.eer)}`;
-      };
-      // Verdict shares accepted / referred / rejected, genuine and skilled.
-      const shares = (v: { genuine: Verdict[]; skilled: Verdict[] }) =>
-        (['genuine', 'skilled'] as const).map((kind) => `${kind} ${(['genuine', 'refer', 'forged'] as const).map((x) => pct(v[kind].filter((y) => y === x).length / v[kind].length)).join(' / ')}`).join(', ');
+      const row = (label: string, ps: ProtocolScores) => summaryLine(label, summarize(ps, thresholdFor(card.decision, null, k), card.decision.referBand));
       const plain = scores(plainEmb);
-      const parts = [`${row('plain:', plain)}; verdicts ${shares(plain.verdicts!)}`];
+      const parts = [`${row('plain:', plain)}; verdicts ${verdictShareLine(plain.verdicts!)}`];
       for (const t of tolerances) {
         turned = 0;
         compared = 0;
@@ -101,7 +95,7 @@ for (const data of sets.map((s) => `../shared/data/${s}`)) {
         const capped = (kind: 'genuine' | 'skilled') => plain.verdicts![kind].map((v, i): Verdict => (v === 'forged' && m.verdicts![kind][i] !== 'forged' ? 'refer' : v));
         parts.push(
           `${row(`matched beyond ${t} deg:`, m)} (${compared ? ((100 * turned) / compared).toFixed(1) : 0}% of comparisons turned); ` +
-            `plain verdicts with the advised rejections counted in the middle: ${shares({ genuine: capped('genuine'), skilled: capped('skilled') })}`,
+            `plain verdicts with the advised rejections counted in the middle: ${verdictShareLine({ genuine: capped('genuine'), skilled: capped('skilled') })}`,
         );
       }
       console.log(`  ${copy}, ${k} ref${k > 1 ? 's' : ''}:\n    ${parts.join('\n    ')}`);

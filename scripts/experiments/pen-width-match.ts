@@ -30,6 +30,7 @@ import { defaultModelDir, loadLayersModelFromDir, readModelCard } from '../../sr
 import { useWasmTrainingBackend } from '../../src/training/kernels/wasmBackend';
 import { thresholdFor, type Verdict } from '../../src/verification/decision';
 import { embedRasters } from './embedImages';
+import { summaryLine, verdictShareLine } from './reportLines';
 
 await useWasmTrainingBackend();
 const isCopy = (a: string) => a.startsWith('pen');
@@ -42,7 +43,6 @@ const card = readModelCard(dir);
 const model = await loadLayersModelFromDir(dir);
 const version = card.preprocessing.version as PreprocessVersion;
 const { inputWidth: W, inputHeight: H } = card.preprocessing;
-const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 const quartiles = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return [0.25, 0.5, 0.75].map((q) => s[Math.min(s.length - 1, Math.floor(q * s.length))].toFixed(2)).join(' / ');
@@ -126,14 +126,9 @@ for (const data of sets.map((s) => `../shared/data/${s}`)) {
     const plainEmb = embeddings(plain);
     for (const k of [5, 1]) {
       const scores = (source: WriterEmbeddings[] | ReturnType<typeof matched>) => protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, source);
-      const row = (label: string, ps: ProtocolScores) => {
-        const s = summarize(ps, thresholdFor(card.decision, null, k), card.decision.referBand);
-        return `${label} skilled EER ${pct(s.skilled.eer)}, FAR / FRR ${pct(s.skilled.far)} / ${pct(s.skilled.frr)}, random EER ${pct(s.random.eer)}`;
-      };
-      const shares = (v: { genuine: Verdict[]; skilled: Verdict[] }) =>
-        (['genuine', 'skilled'] as const).map((kind) => `${kind} ${(['genuine', 'refer', 'forged'] as const).map((x) => pct(v[kind].filter((y) => y === x).length / v[kind].length)).join(' / ')}`).join(', ');
+      const row = (label: string, ps: ProtocolScores) => summaryLine(label, summarize(ps, thresholdFor(card.decision, null, k), card.decision.referBand));
       const p = scores(plainEmb);
-      const parts = [`${row('plain:', p)}; verdicts ${shares(p.verdicts!)}`];
+      const parts = [`${row('plain:', p)}; verdicts ${verdictShareLine(p.verdicts!)}`];
       for (const t of tolerances)
         for (const broaderOnly of erode ? [true] : [false, true]) {
           redrawn = 0;
@@ -142,7 +137,7 @@ for (const data of sets.map((s) => `../shared/data/${s}`)) {
           const advised = (kind: 'genuine' | 'skilled') => p.verdicts![kind].map((v, i): Verdict => (v === 'forged' && m.verdicts![kind][i] !== 'forged' ? 'refer' : v));
           parts.push(
             `${row(`${erode ? 'eroded' : 'matched'} beyond x${(1 + t).toFixed(2)}${broaderOnly ? ', broader only' : ''}:`, m)} (${compared ? ((100 * redrawn) / compared).toFixed(1) : 0}% of comparisons ${erode ? 'eroded' : 'redrawn'}); ` +
-              `plain verdicts with the advised rejections counted in the middle: ${shares({ genuine: advised('genuine'), skilled: advised('skilled') })}`,
+              `plain verdicts with the advised rejections counted in the middle: ${verdictShareLine({ genuine: advised('genuine'), skilled: advised('skilled') })}`,
           );
         }
       console.log(`  ${copy}, ${k} ref${k > 1 ? 's' : ''}:\n    ${parts.join('\n    ')}`);

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { embedPacked } from '../../model/embed';
 import { PREPROCESS_VERSIONS, isPreprocessVersion, keepsOwnStrokes } from '../../preprocessing';
 import { thresholdFor } from '../../verification/decision';
+import { BROADER_PEN_FACTOR } from '../../preprocessing/penBroadening';
 import { evaluateRasters, selectWriters, type PenMatchedQuestioned, type Split } from '../evaluation/evaluateDataset';
 import { readDataset } from '../data/datasetReader';
 import { loadUsableWriters, preprocessWriters, type WriterRasters } from '../data/imageStore';
@@ -87,7 +88,7 @@ if (a.questioned) {
   questioned = a['pen-match'] ? { render: (penWidth) => preprocessWriters(images, preVersion, penWidth) } : plain;
 }
 const widths: number[] = [];
-const r = evaluateRasters(rasters, embed, card, k, questioned, (w) => widths.push(w), broadenPens);
+const r = evaluateRasters(rasters, embed, card, k, questioned, (w) => widths.push(w), broadenPens ? BROADER_PEN_FACTOR : null);
 if (r.writers === 0) {
   const most = Math.max(0, ...rasters.map((w) => w.genuine.length));
   console.error(

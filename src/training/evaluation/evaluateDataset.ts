@@ -48,10 +48,11 @@ export function evaluateRasters(
   /** Called with each pen width the first time it is rendered (pen matching). */
   onPenWidth?: (penWidth: number) => void,
   /**
-   * As the app: a questioned signature in a broader pen than its references (same domain; pp1) is compared with
-   * the references broadened to its pen (penBroadening.ts). Off by default (the card's figures are the score alone).
+   * As the app (BROADER_PEN_FACTOR): a questioned signature whose stroke width is more than this many times its
+   * references' (same domain; pp1) is compared with the references broadened to its pen (penBroadening.ts). Null,
+   * the default: never (the card's figures are the score alone).
    */
-  broadenPens = false,
+  broadenAbove: number | null = null,
 ): DatasetEval {
   const { inputHeight: h, inputWidth: w } = card.preprocessing;
   const embedAll = (r: WriterRasters[]) => {
@@ -75,7 +76,7 @@ export function evaluateRasters(
   }
   const sameDomain = !questioned || Array.isArray(questioned);
   let broadened = 0;
-  const referencesFor = broadenPens && sameDomain && keepsOwnStrokes(card.preprocessing.version as PreprocessVersion) ? broadening() : undefined;
+  const referencesFor = broadenAbove !== null && sameDomain && keepsOwnStrokes(card.preprocessing.version as PreprocessVersion) ? broadening() : undefined;
   const scores = protocolScores(writers, k, card.distanceHead, card.decision, undefined, undefined, source, referencesFor);
   /** The protocol's hook: each questioned embedding's raster, widths measured once, ladders and embeddings made once. */
   function broadening() {
@@ -95,7 +96,7 @@ export function evaluateRasters(
       if (!raster) return null;
       const target = widthOf(raster);
       const refs = refIdx.map((i) => rasters[wi].genuine[i]);
-      if (broaderPenRatio(target, refs.map(widthOf)) === null) return null;
+      if (broaderPenRatio(target, refs.map(widthOf), broadenAbove!) === null) return null;
       broadened++;
       return refs.map((r) => {
         if (!ladders.has(r)) ladders.set(r, broadeningLadder(r, w, h));

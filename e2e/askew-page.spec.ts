@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { turnPage } from '../src/testing/turnPage';
-import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, verifyFile, transformedScan, type FilePayload } from './helpers';
+import { cedar, enrolScansThenVerify, openApp, payload, transformedScan, verifyFile, type FilePayload } from './helpers';
 import { dumpDb } from './support';
 
 /** A real scan turned `deg` degrees on the page (clockwise positive), as a cheque fed askew or a photo at an angle. */
@@ -11,10 +11,7 @@ function turned(file: string, deg: number, name: string): FilePayload {
 test('a genuine signature rejected because its page was scanned 10 degrees askew gets the advice to straighten it; a forgery does not', async ({ page }) => {
   await openApp(page);
   // Writer 35 is a validation writer (never trained on); genuine 1-5 enrolled as scanned.
-  await createCustomer(page, 'askew-035', 'Askew Customer');
-  await addReferences(page, [1, 2, 3, 4, 5].map((n) => payload(cedar(35, 'genuine', n))));
-  await gotoTab(page, 'verify');
-  await pickCustomer(page, 'verify', 'askew-035', 'askew-035');
+  await enrolScansThenVerify(page, 'askew-035', 'Askew Customer', 35);
 
   const straight = await verifyFile(page, payload(cedar(35, 'genuine', 6)));
   expect(straight.verdict).not.toBe('forged');

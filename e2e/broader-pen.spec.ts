@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { withBroaderPen } from '../src/testing/otherPen';
-import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, verifyFile, transformedScan, type FilePayload } from './helpers';
+import { cedar, enrolScansThenVerify, openApp, payload, transformedScan, verifyFile, type FilePayload } from './helpers';
 import { dumpDb } from './support';
 
 /** A real scan as if written with a pen `radius` pixels broader on each side (a felt-tip where the references used a ballpoint). */
@@ -11,10 +11,7 @@ function broader(file: string, radius: number, name: string): FilePayload {
 test('a signature written with a broader pen is compared against its references broadened to that pen, and the page says so', async ({ page }) => {
   await openApp(page);
   // Writer 31 is a validation writer (never trained on); genuine 1-5 enrolled as scanned.
-  await createCustomer(page, 'pen-031', 'Felt-tip Customer');
-  await addReferences(page, [1, 2, 3, 4, 5].map((n) => payload(cedar(31, 'genuine', n))));
-  await gotoTab(page, 'verify');
-  await pickCustomer(page, 'verify', 'pen-031', 'pen-031');
+  await enrolScansThenVerify(page, 'pen-031', 'Felt-tip Customer', 31);
 
   // In the references' own pen: no broadening.
   const same = await verifyFile(page, payload(cedar(31, 'genuine', 6)));

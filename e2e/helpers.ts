@@ -100,6 +100,17 @@ export async function pickCustomer(page: Page, prefix: 'enroll' | 'verify', sear
   await expect(page.getByTestId(`${prefix}-customer-heading`)).toContainText(id);
 }
 
+/**
+ * A customer with cedar-dev `writer`'s genuine scans 1-5 as references (a validation writer for the scan-condition
+ * tests: never trained on), then the Verify tab opened on that customer.
+ */
+export async function enrolScansThenVerify(page: Page, id: string, name: string, writer: number): Promise<void> {
+  await createCustomer(page, id, name);
+  await addReferences(page, [1, 2, 3, 4, 5].map((n) => payload(cedar(writer, 'genuine', n))));
+  await gotoTab(page, 'verify');
+  await pickCustomer(page, 'verify', id, id);
+}
+
 export interface Verdict {
   verdict: string;
   score: number;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { inSignatureBox } from '../src/testing/signatureBox';
-import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, verifyFile, transformedScan, type FilePayload } from './helpers';
+import { cedar, enrolScansThenVerify, openApp, payload, transformedScan, verifyFile, type FilePayload } from './helpers';
 
 /** A real scan inside a form's black signature box (`pad` of the page added each side, the box `inset` inside). */
 function boxed(file: string, name: string, pad: number, inset: number): FilePayload {
@@ -10,10 +10,7 @@ function boxed(file: string, name: string, pad: number, inset: number): FilePayl
 test("a signature in a form's box, at the image's edge or further in, is verified like the clean scan", async ({ page }) => {
   await openApp(page);
   // Writer 33 is a validation writer (never trained on); genuine 1-5 enrolled as scanned.
-  await createCustomer(page, 'box-033', 'Box Customer');
-  await addReferences(page, [1, 2, 3, 4, 5].map((n) => payload(cedar(33, 'genuine', n))));
-  await gotoTab(page, 'verify');
-  await pickCustomer(page, 'verify', 'box-033', 'box-033');
+  await enrolScansThenVerify(page, 'box-033', 'Box Customer', 33);
 
   const clean = await verifyFile(page, payload(cedar(33, 'genuine', 6)));
   for (const [pad, inset, name] of [[0.1, 0.05, 'form-edge-033-06.png'], [0.25, 0.12, 'form-inner-033-06.png']] as const) {

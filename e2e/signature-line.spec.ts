@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { addReferences, cedar, createCustomer, gotoTab, openApp, payload, pickCustomer, verifyFile, type FilePayload } from './helpers';
+import { cedar, enrolScansThenVerify, openApp, payload, verifyFile, type FilePayload } from './helpers';
 
 /** A real scan as on a cheque: a black printed line from edge to edge through the signature's lowest strokes. */
 function onSignatureLine(file: string, name: string): FilePayload {
@@ -17,10 +17,7 @@ function onSignatureLine(file: string, name: string): FilePayload {
 test('a questioned signature on a printed line is verified like the clean scan, and the page says the line was left out', async ({ page }) => {
   await openApp(page);
   // Writer 31 is a validation writer (never trained on); genuine 1-5 enrolled as scanned.
-  await createCustomer(page, 'line-031', 'Line Customer');
-  await addReferences(page, [1, 2, 3, 4, 5].map((n) => payload(cedar(31, 'genuine', n))));
-  await gotoTab(page, 'verify');
-  await pickCustomer(page, 'verify', 'line-031', 'line-031');
+  await enrolScansThenVerify(page, 'line-031', 'Line Customer', 31);
 
   const clean = await verifyFile(page, payload(cedar(31, 'genuine', 6)));
   await expect(page.getByTestId('info-message')).toHaveCount(0);

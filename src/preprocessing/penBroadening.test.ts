@@ -6,7 +6,7 @@ import { withBroaderPen } from '../testing/otherPen';
 import { sharedDataset } from '../testing/sharedData';
 import { preprocess } from '.';
 import { toGrey } from './greyscale';
-import { BROADENING_RADII, BROADER_PEN_FACTOR, broadenRaster, broadeningLadder, closestRung, penBroadeningFor } from './penBroadening';
+import { BROADENING_RADII, BROADER_PEN_FACTOR, broadenRaster, closestBroadening, penBroadeningFor, type Rung } from './penBroadening';
 import { strokeWidthOf } from './strokeWidth';
 
 const W = 192;
@@ -36,15 +36,20 @@ describe('broadenRaster', () => {
 });
 
 describe('broadening to a questioned pen', () => {
-  it('measures wider on each rung of the ladder', () => {
-    const ladder = broadeningLadder(line(), W, H);
-    expect(ladder.map((r) => r.radius)).toEqual([0, ...BROADENING_RADII]);
-    for (let i = 2; i < ladder.length; i++) expect(ladder[i].width).toBeGreaterThan(ladder[i - 1].width);
+  it('measures wider on each rung, and makes rungs only until one reaches the target', () => {
+    const all: Rung[] = [];
+    closestBroadening(line(), W, H, 1e9, all);
+    expect(all.map((r) => r.radius)).toEqual([0, ...BROADENING_RADII]);
+    for (let i = 2; i < all.length; i++) expect(all[i].width).toBeGreaterThan(all[i - 1].width);
+    const some: Rung[] = [];
+    expect(closestBroadening(line(), W, H, all[4].width * 1.02, some).radius).toBe(all[4].radius);
+    expect(some).toHaveLength(6); // up to the first rung at or past the target
   });
-  it('picks the rung closest to the target, and none for a reference that is not finer', () => {
-    const ladder = broadeningLadder(line(), W, H);
-    expect(closestRung(ladder, ladder[4].width * 1.02).radius).toBe(ladder[4].radius);
-    expect(closestRung(ladder, ladder[0].width * 0.8).radius).toBe(0);
+  it('takes none for a raster that is not finer than the target', () => {
+    const made: Rung[] = [];
+    const own = closestBroadening(line(), W, H, 0.5, made);
+    expect(own.radius).toBe(0);
+    expect(made).toHaveLength(1);
   });
   it("brings a real reference to a broader pen's width: cedar-dev 031/01 against its copy a pixel broader", () => {
     const page = decodeImageFile(join(sharedDataset('cedar-dev'), '031/genuine/01.png'));
@@ -53,7 +58,7 @@ describe('broadening to a questioned pen', () => {
     const target = strokeWidthOf(broad, W, H);
     const own = strokeWidthOf(ref, W, H);
     expect(target).toBeGreaterThan(1.5 * own);
-    const r = closestRung(broadeningLadder(ref, W, H), target);
+    const r = closestBroadening(ref, W, H, target);
     expect(r.radius).toBeGreaterThan(0);
     expect(Math.abs(Math.log(r.width / target))).toBeLessThan(Math.abs(Math.log(own / target)) / 3);
   });

@@ -30,7 +30,7 @@ export function broadenRaster(raster: ArrayLike<number>, width: number, height: 
   return out;
 }
 
-/** The broadenings a ladder holds (broadeningLadder), in input pixels. */
+/** The broadenings tried (closestBroadening), in input pixels, in growing order. */
 export const BROADENING_RADII = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3] as const;
 
 /** One broadening of a raster: its radius (0: the raster itself), the result and its stroke width. */
@@ -40,20 +40,29 @@ export interface Rung {
   width: number;
 }
 
-/** The raster and its broadenings by each of BROADENING_RADII, with their stroke widths (strokeWidthOf). */
-export function broadeningLadder(raster: ArrayLike<number>, width: number, height: number): Rung[] {
-  const rung = (radius: number): Rung => {
-    const r = broadenRaster(raster, width, height, radius);
-    return { radius, raster: r, width: strokeWidthOf(r, width, height) };
+/**
+ * The broadening of `raster` (radius 0: the raster itself, then BROADENING_RADII) whose stroke width (strokeWidthOf)
+ * is closest to `targetWidth` by ratio; the raster itself when it is not finer. A broader radius measures wider, so
+ * rungs are made (a dilation and a thinning each) only until one reaches the target. `rungs` keeps those made, for
+ * the next target of the same raster (the evaluation's many questioned signatures per reference).
+ */
+export function closestBroadening(raster: ArrayLike<number>, width: number, height: number, targetWidth: number, rungs: Rung[] = []): Rung {
+  const rung = (i: number): Rung => {
+    while (rungs.length <= i) {
+      const radius = rungs.length === 0 ? 0 : BROADENING_RADII[rungs.length - 1];
+      const r = broadenRaster(raster, width, height, radius);
+      rungs.push({ radius, raster: r, width: strokeWidthOf(r, width, height) });
+    }
+    return rungs[i];
   };
-  return [0, ...BROADENING_RADII].map(rung);
-}
-
-/** The rung whose stroke width is closest to `targetWidth` (by ratio); the raster itself when it is not finer. */
-export function closestRung(ladder: readonly Rung[], targetWidth: number): Rung {
-  if (!(ladder[0].width > 0) || ladder[0].width >= targetWidth) return ladder[0];
-  let best = ladder[0];
-  for (const r of ladder) if (r.width > 0 && Math.abs(Math.log(r.width / targetWidth)) < Math.abs(Math.log(best.width / targetWidth))) best = r;
+  let best = rung(0);
+  if (!(best.width > 0) || best.width >= targetWidth) return best;
+  const gap = (r: Rung) => Math.abs(Math.log(r.width / targetWidth));
+  for (let i = 1; i <= BROADENING_RADII.length; i++) {
+    const r = rung(i);
+    if (r.width > 0 && gap(r) < gap(best)) best = r;
+    if (r.width >= targetWidth) break;
+  }
   return best;
 }
 
@@ -109,7 +118,7 @@ export function penBroadeningFor(
   const rungs = references.map((r) => {
     const own = new Float32Array(r.length);
     for (let i = 0; i < own.length; i++) own[i] = r[i] / scale;
-    return closestRung(broadeningLadder(own, width, height), target);
+    return closestBroadening(own, width, height, target);
   });
   return { ratio, radii: rungs.map((r) => r.radius), rasters: rungs.map((r) => r.raster) };
 }

@@ -1,6 +1,6 @@
 import type { ModelCard } from '../../model/modelCard';
 import { keepsOwnStrokes, matchedPenWidth, strokeWidthOf, type PreprocessVersion } from '../../preprocessing';
-import { broaderPenRatio, broadeningLadder, closestRung, type Rung } from '../../preprocessing/penBroadening';
+import { broaderPenRatio, closestBroadening, type Rung } from '../../preprocessing/penBroadening';
 import { thresholdFor } from '../../verification/decision';
 import type { WriterFiles } from '../data/datasetReader';
 import type { WriterRasters } from '../data/imageStore';
@@ -99,8 +99,8 @@ export function evaluateRasters(
       if (broaderPenRatio(target, refs.map(widthOf), broadenAbove!) === null) return null;
       broadened++;
       return refs.map((r) => {
-        if (!ladders.has(r)) ladders.set(r, broadeningLadder(r, w, h));
-        const rung: Rung & { emb?: Float32Array } = closestRung(ladders.get(r)!, target);
+        if (!ladders.has(r)) ladders.set(r, []);
+        const rung: Rung & { emb?: Float32Array } = closestBroadening(r, w, h, target, ladders.get(r)!);
         return (rung.emb ??= embed(rung.raster, 1));
       });
     };
